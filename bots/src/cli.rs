@@ -1,0 +1,85 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Boussole: finds events of La Semaine de l'industrie and answers questions about
+/// industry jobs, in French.
+#[derive(Debug, Parser)]
+#[command(name = "boussole", version, about)]
+pub struct Cli {
+    /// Data directory (events, facts, portraits, the week, thesaurus).
+    #[arg(long, global = true, env = "BOUSSOLE_DATA", default_value = default_data())]
+    pub data: PathBuf,
+
+    /// Where built indexes are kept (one subdirectory per data fingerprint).
+    #[arg(long, global = true, env = "BOUSSOLE_INDEX", default_value = default_index())]
+    pub index: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+fn default_data() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../data")
+}
+
+fn default_index() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../index")
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answers one question.
+    Ask(AskArgs),
+    /// Answers questions read from standard input, one a line.
+    Chat(ChatArgs),
+    /// Lists every loaded event (id, title, city, start).
+    List(ListArgs),
+    /// Checks the data directory and reports every problem (exit code 1 if any).
+    CheckData,
+    /// Rebuilds the search index and prints counts and time.
+    Index,
+}
+
+/// The clock option shared by `ask` and `chat`.
+#[derive(Debug, Args)]
+pub struct ClockArgs {
+    /// The current time, RFC 3339 (e.g. 2024-11-18T09:00:00+01:00); default: the system clock.
+    #[arg(long)]
+    pub now: Option<String>,
+}
+
+/// `boussole ask`.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Prints the answer as JSON (intent, events, reply).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+    /// The question, in French.
+    #[arg(num_args = 0.., allow_hyphen_values = true)]
+    pub question: Vec<String>,
+}
+
+/// `boussole chat`.
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// Prints one JSON object a line.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}
+
+/// `boussole list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Prints a JSON array.
+    #[arg(long)]
+    pub json: bool,
+}

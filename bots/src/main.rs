@@ -1,0 +1,160 @@
+//! `boussole`: the command line, and the adapters' entry point.
+//!
+//! `main` only wires things together: it parses the command line, sets up logging, reads
+//! the clock (the only place that does), loads the data and the index, and hands over to
+//! the command. Every error ends here as a message and an exit code.
+
+mod cli;
+mod console;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use boussole_core::Boussole;
+use boussole_core::index::{Origin, SearchIndex};
+use boussole_core::load::{self, DataError};
+use chrono::{DateTime, FixedOffset};
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+/// Exit code when the data has problems (`check-data`).
+const EXIT_PROBLEMS: u8 = 1;
+/// Exit code for errors: bad arguments, unreadable data, broken index.
+const EXIT_ERROR: u8 = 2;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("boussole: error: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BOUSSOLE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Ask(args) => {
+            let now = clock(args.clock.now.as_deref())?;
+            let boussole = open(&cli)?;
+            let question = args.question.join(" ");
+            let answer = boussole.ask(&question, now);
+            console::print_answer(&answer, args.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chat(args) => {
+            let now = clock(args.clock.now.as_deref())?;
+            let boussole = open(&cli)?;
+            console::chat(&boussole, now, args.json).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::List(args) => {
+            let knowledge = load::load(&cli.data).map_err(data_error)?;
+            console::print_events(&knowledge, args.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckData => Ok(check_data(&cli.data)),
+        Command::Index => {
+            let started = Instant::now();
+            let knowledge = load::load(&cli.data).map_err(data_error)?;
+            let dir = cli
+                .index
+                .join(format!("{:016x}", SearchIndex::fingerprint(&knowledge)));
+            if dir.exists() {
+                std::fs::remove_dir_all(&dir)
+                    .with_context(|| format!("removing the old index {}", dir.display()))?;
+            }
+            let analyzer = Boussole::analyzer(&knowledge);
+            let (index, _) = SearchIndex::open_or_build(&cli.index, &knowledge, analyzer)?;
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "Index built in {} ms: {} documents ({} events, {} facts, {} portraits, {} topics) in {}",
+                started.elapsed().as_millis(),
+                index.num_docs(),
+                knowledge.events.len(),
+                knowledge.facts.len(),
+                knowledge.portraits.len(),
+                knowledge.topics.len(),
+                dir.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The clock: `--now` when given, else the system's.
+fn clock(now: Option<&str>) -> anyhow::Result<DateTime<FixedOffset>> {
+    match now {
+        Some(text) => DateTime::parse_from_rfc3339(text).with_context(|| {
+            format!("invalid --now {text:?}: expected RFC 3339, e.g. 2024-11-18T09:00:00+01:00")
+        }),
+        None => Ok(chrono::Local::now().fixed_offset()),
+    }
+}
+
+fn data_error(err: DataError) -> anyhow::Error {
+    anyhow::Error::new(err).context("the data could not be loaded")
+}
+
+/// Loads the data and opens its index, building it if the data changed.
+fn open(cli: &Cli) -> anyhow::Result<Boussole> {
+    let started = Instant::now();
+    let knowledge = load::load(&cli.data).map_err(data_error)?;
+    let analyzer = Boussole::analyzer(&knowledge);
+    let (index, origin) = SearchIndex::open_or_build(&cli.index, &knowledge, analyzer)
+        .with_context(|| format!("opening the index in {}", cli.index.display()))?;
+    if origin == Origin::Built {
+        tracing::info!(
+            "index built in {} ms ({} documents)",
+            started.elapsed().as_millis(),
+            index.num_docs()
+        );
+    }
+    Ok(Boussole::new(knowledge, index))
+}
+
+fn check_data(dir: &Path) -> ExitCode {
+    match load::load(dir) {
+        Ok(knowledge) => {
+            println!(
+                "{}: OK: {} events, {} facts, {} portraits, {} topics, {} thesaurus groups",
+                dir.display(),
+                knowledge.events.len(),
+                knowledge.facts.len(),
+                knowledge.portraits.len(),
+                knowledge.topics.len(),
+                knowledge.equivalences.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(DataError::Invalid(problems)) => {
+            for problem in &problems {
+                println!("{problem}");
+            }
+            println!("{} problem(s) found in {}", problems.len(), dir.display());
+            ExitCode::from(EXIT_PROBLEMS)
+        }
+        Err(err) => {
+            println!("{err}");
+            ExitCode::from(EXIT_PROBLEMS)
+        }
+    }
+}

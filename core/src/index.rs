@@ -1,0 +1,470 @@
+//! The tantivy index of events and knowledge (facts, role models, the week's topics).
+//!
+//! One document per item, with a `kind` and an `id` that point back into
+//! [`Knowledge`]. Text fields use the French [`Analyzer`]; queries are built from analyzed
+//! terms directly (never through tantivy's query syntax), so any user text is safe.
+//!
+//! On disk, an index lives in `<root>/<fingerprint>/`, where the fingerprint covers the
+//! data files, the schema and the analyzer: changed data gets a new index, unchanged data
+//! reuses the built one. A build goes to a temporary directory renamed into place when
+//! complete, so a crash never leaves a half-written index behind.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::model::Knowledge;
+use crate::text::{ANALYZER_NAME, ANALYZER_VERSION, Analyzer};
+
+/// Version of the schema: part of the fingerprint.
+const SCHEMA_VERSION: u32 = 1;
+
+/// File written last in a complete on-disk index.
+const READY_MARKER: &str = "READY";
+
+/// What an index document describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// An [`crate::model::Event`].
+    Event,
+    /// A [`crate::model::Fact`].
+    Fact,
+    /// A [`crate::model::Portrait`].
+    Portrait,
+    /// A [`crate::model::Topic`] about the week.
+    Topic,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Event => "event",
+            Kind::Fact => "fact",
+            Kind::Portrait => "portrait",
+            Kind::Topic => "topic",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Kind> {
+        [Kind::Event, Kind::Fact, Kind::Portrait, Kind::Topic]
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// What it is.
+    pub kind: Kind,
+    /// Its id in [`Knowledge`].
+    pub id: String,
+    /// BM25 score, with field boosts.
+    pub score: f32,
+}
+
+/// Why an index could not be built or opened.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexError {
+    /// tantivy failed.
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index directory could not be prepared.
+    #[error("search index directory {path}: {source}")]
+    Io {
+        /// The directory.
+        path: PathBuf,
+        /// What failed.
+        source: std::io::Error,
+    },
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Fields {
+    kind: Field,
+    id: Field,
+    title: Field,
+    organizer: Field,
+    themes: Field,
+    place: Field,
+    audience: Field,
+    keywords: Field,
+    body: Field,
+}
+
+impl Fields {
+    /// Text fields with their boosts: title, organizer and themes weigh more than the
+    /// description.
+    fn boosted(&self) -> [(Field, f32); 7] {
+        [
+            (self.title, 3.0),
+            (self.organizer, 2.5),
+            (self.themes, 2.0),
+            (self.keywords, 2.0),
+            (self.place, 2.0),
+            (self.audience, 1.5),
+            (self.body, 1.0),
+        ]
+    }
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        kind: builder.add_text_field("kind", STRING | STORED),
+        id: builder.add_text_field("id", STRING | STORED),
+        title: builder.add_text_field("title", text.clone()),
+        organizer: builder.add_text_field("organizer", text.clone()),
+        themes: builder.add_text_field("themes", text.clone()),
+        place: builder.add_text_field("place", text.clone()),
+        audience: builder.add_text_field("audience", text.clone()),
+        keywords: builder.add_text_field("keywords", text.clone()),
+        body: builder.add_text_field("body", text),
+    };
+    (builder.build(), fields)
+}
+
+/// The search index, with its one reader for the whole process.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    analyzer: Analyzer,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").finish_non_exhaustive()
+    }
+}
+
+/// How [`SearchIndex::open_or_build`] got its index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// An index built earlier from the same data was reused.
+    Reused,
+    /// The index was built now.
+    Built,
+}
+
+impl SearchIndex {
+    /// The fingerprint of an index built from `knowledge`.
+    pub fn fingerprint(knowledge: &Knowledge) -> u64 {
+        let mut hasher = crate::load::Fnv64::new();
+        hasher.write(&knowledge.fingerprint.to_le_bytes());
+        hasher.write(&SCHEMA_VERSION.to_le_bytes());
+        hasher.write(&ANALYZER_VERSION.to_le_bytes());
+        hasher.finish()
+    }
+
+    /// Builds an index in memory (tests, benchmarks, small data).
+    pub fn build_in_ram(knowledge: &Knowledge, analyzer: Analyzer) -> Result<Self, IndexError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        Self::fill(&index, fields, knowledge, &analyzer)?;
+        Self::with_index(index, fields, analyzer)
+    }
+
+    /// Opens the index of `knowledge` under `root`, building it first if the data changed
+    /// since the last build. Older indexes under `root` are removed after a build.
+    pub fn open_or_build(
+        root: &Path,
+        knowledge: &Knowledge,
+        analyzer: Analyzer,
+    ) -> Result<(Self, Origin), IndexError> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| IndexError::Io { path, source }
+        };
+        let name = format!("{:016x}", Self::fingerprint(knowledge));
+        let dir = root.join(&name);
+        let (_, fields) = schema();
+        if dir.join(READY_MARKER).is_file() {
+            let index = Index::open_in_dir(&dir)?;
+            return Ok((Self::with_index(index, fields, analyzer)?, Origin::Reused));
+        }
+        std::fs::create_dir_all(root).map_err(io(root))?;
+        let building = root.join(format!(".building-{name}-{}", std::process::id()));
+        if building.exists() {
+            std::fs::remove_dir_all(&building).map_err(io(&building))?;
+        }
+        std::fs::create_dir_all(&building).map_err(io(&building))?;
+        {
+            let (schema, fields) = schema();
+            let index = Index::create_in_dir(&building, schema)?;
+            Self::fill(&index, fields, knowledge, &analyzer)?;
+        }
+        std::fs::write(building.join(READY_MARKER), name.as_bytes()).map_err(io(&building))?;
+        if dir.exists() && !dir.join(READY_MARKER).is_file() {
+            // A stale, incomplete index (no READY marker): replace it.
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
+        if let Err(err) = std::fs::rename(&building, &dir) {
+            // Another process may have finished the same build first: use its index.
+            if !dir.join(READY_MARKER).is_file() {
+                return Err(IndexError::Io {
+                    path: dir,
+                    source: err,
+                });
+            }
+            let _ = std::fs::remove_dir_all(&building);
+        }
+        remove_stale(root, &name);
+        let index = Index::open_in_dir(&dir)?;
+        Ok((Self::with_index(index, fields, analyzer)?, Origin::Built))
+    }
+
+    fn with_index(index: Index, fields: Fields, analyzer: Analyzer) -> Result<Self, IndexError> {
+        index
+            .tokenizers()
+            .register(ANALYZER_NAME, analyzer.text_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            analyzer,
+        })
+    }
+
+    fn fill(
+        index: &Index,
+        fields: Fields,
+        knowledge: &Knowledge,
+        analyzer: &Analyzer,
+    ) -> Result<(), IndexError> {
+        index
+            .tokenizers()
+            .register(ANALYZER_NAME, analyzer.text_analyzer());
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
+        for event in &knowledge.events {
+            let mut doc = base_doc(fields, Kind::Event, &event.id);
+            doc.add_text(fields.title, &event.title);
+            doc.add_text(fields.organizer, &event.organizer);
+            for partner in &event.partners {
+                doc.add_text(fields.organizer, partner);
+            }
+            for theme in &event.themes {
+                doc.add_text(fields.themes, theme);
+            }
+            for kind in &event.types {
+                doc.add_text(fields.themes, kind.label());
+            }
+            if event.online {
+                doc.add_text(fields.themes, "en ligne");
+            }
+            if event.mixite {
+                doc.add_text(fields.audience, "filles femmes mixité");
+            }
+            for audience in &event.audiences {
+                doc.add_text(fields.audience, audience.label());
+            }
+            let place = &event.place;
+            for part in [
+                &place.venue,
+                &place.commune,
+                &place.departement_name,
+                &place.region_name,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                doc.add_text(fields.place, part);
+            }
+            doc.add_text(fields.body, &event.description);
+            writer.add_document(doc)?;
+        }
+        for fact in &knowledge.facts {
+            let mut doc = base_doc(fields, Kind::Fact, &fact.id);
+            doc.add_text(fields.title, &fact.unit);
+            doc.add_text(fields.themes, &fact.topic);
+            for keyword in &fact.keywords {
+                doc.add_text(fields.keywords, keyword);
+            }
+            doc.add_text(fields.body, &fact.statement);
+            doc.add_text(fields.body, &fact.scope);
+            writer.add_document(doc)?;
+        }
+        for portrait in &knowledge.portraits {
+            let mut doc = base_doc(fields, Kind::Portrait, &portrait.id);
+            doc.add_text(fields.title, &portrait.name);
+            doc.add_text(fields.title, &portrait.job);
+            doc.add_text(fields.organizer, &portrait.company);
+            doc.add_text(fields.place, &portrait.departement_name);
+            for keyword in &portrait.keywords {
+                doc.add_text(fields.keywords, keyword);
+            }
+            doc.add_text(fields.body, &portrait.quote);
+            writer.add_document(doc)?;
+        }
+        for topic in &knowledge.topics {
+            let mut doc = base_doc(fields, Kind::Topic, &topic.id);
+            doc.add_text(fields.title, &topic.title);
+            for keyword in &topic.keywords {
+                doc.add_text(fields.keywords, keyword);
+            }
+            doc.add_text(fields.body, &topic.text);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// The analyzer this index was built with.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Number of documents.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The underlying tantivy index (for the baseline and diagnostics).
+    pub fn tantivy_index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Searches `text` in documents of the given kinds (all kinds when empty), best first.
+    ///
+    /// Each distinct term of the text is looked up in every field with the field's boost;
+    /// a term scores by its best field (plus a little for the others), and terms add up.
+    pub fn search(&self, text: &str, kinds: &[Kind], limit: usize) -> Vec<Hit> {
+        let mut terms = self.analyzer.terms(text);
+        let mut seen = std::collections::HashSet::new();
+        terms.retain(|term| seen.insert(term.clone()));
+        terms.truncate(64);
+        self.search_terms(&terms, kinds, limit)
+    }
+
+    /// Like [`SearchIndex::search`], with terms already analyzed.
+    pub fn search_terms(&self, terms: &[String], kinds: &[Kind], limit: usize) -> Vec<Hit> {
+        if terms.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let per_term: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .map(|term| {
+                let disjuncts: Vec<Box<dyn Query>> = self
+                    .fields
+                    .boosted()
+                    .into_iter()
+                    .map(|(field, boost)| -> Box<dyn Query> {
+                        let query = TermQuery::new(
+                            Term::from_field_text(field, term),
+                            IndexRecordOption::WithFreqs,
+                        );
+                        Box::new(BoostQuery::new(Box::new(query), boost))
+                    })
+                    .collect();
+                let best_field: Box<dyn Query> =
+                    Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, 0.2));
+                (Occur::Should, best_field)
+            })
+            .collect();
+        let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(per_term));
+        if !kinds.is_empty() {
+            let kind_filter: Vec<(Occur, Box<dyn Query>)> = kinds
+                .iter()
+                .map(|kind| -> (Occur, Box<dyn Query>) {
+                    let term = Term::from_field_text(self.fields.kind, kind.as_str());
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    )
+                })
+                .collect();
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (
+                    Occur::Must,
+                    Box::new(BoostQuery::new(
+                        Box::new(BooleanQuery::new(kind_filter)),
+                        0.0,
+                    )),
+                ),
+            ]));
+        }
+        self.run(&*query, limit)
+    }
+
+    /// Runs any tantivy query and maps the results back to items.
+    pub fn run(&self, query: &dyn Query, limit: usize) -> Vec<Hit> {
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(query, &TopDocs::with_limit(limit).order_by_score()) else {
+            return Vec::new();
+        };
+        top.into_iter()
+            .filter_map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address).ok()?;
+                let kind = doc.get_first(self.fields.kind)?.as_str()?;
+                let id = doc.get_first(self.fields.id)?.as_str()?;
+                Some(Hit {
+                    kind: Kind::parse(kind)?,
+                    id: id.to_string(),
+                    score,
+                })
+            })
+            .collect()
+    }
+
+    /// The text fields, for a query parser over the same index (the baseline).
+    pub fn text_fields(&self) -> Vec<Field> {
+        self.fields
+            .boosted()
+            .iter()
+            .map(|(field, _)| *field)
+            .collect()
+    }
+}
+
+fn base_doc(fields: Fields, kind: Kind, id: &str) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, kind.as_str());
+    doc.add_text(fields.id, id);
+    doc
+}
+
+/// Removes the indexes of other fingerprints and abandoned builds under `root`.
+fn remove_stale(root: &Path, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_index = name.len() == 16 && name.chars().all(|c| c.is_ascii_hexdigit());
+        // A build left by a process that died; a build younger than an hour may still be
+        // running in another process.
+        let is_abandoned_build = name.starts_with(".building-")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+        if ((is_index && name != keep) || is_abandoned_build)
+            && let Err(err) = std::fs::remove_dir_all(entry.path())
+        {
+            tracing::warn!(
+                "could not remove stale index {}: {err}",
+                entry.path().display()
+            );
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! Loading and checking a data directory.
+//!
+//! This is the only module of the core that reads files. A data directory holds
+//! `events.toml`, `facts.toml`, `portraits.toml`, `week.toml` and `thesaurus.toml`
+//! (formats in `data/README.md`). Every record is deserialized on its own, so one bad
+//! record is reported with its file, its position and id, and the field at fault, and
+//! the other records are still checked.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::model::{Equivalence, Event, Fact, Knowledge, Portrait, Topic, Week};
+
+/// One problem found in a data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub file: PathBuf,
+    /// The record: `event #3 (brest-industy-9361782)`, or empty for the whole file.
+    pub record: String,
+    /// The field at fault (`place.lat`), or empty.
+    pub field: String,
+    /// What is wrong, in English.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if !self.record.is_empty() {
+            write!(f, ": {}", self.record)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Why a data directory could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DataError {
+    /// The data directory does not exist or is not a directory.
+    #[error("data directory {0} not found")]
+    MissingDirectory(PathBuf),
+    /// One or more records are invalid.
+    #[error("{} problem(s) in the data:\n{}", .0.len(), list(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The files a data directory is made of, in fingerprint order.
+pub const DATA_FILES: [&str; 5] = [
+    "events.toml",
+    "facts.toml",
+    "portraits.toml",
+    "week.toml",
+    "thesaurus.toml",
+];
+
+/// Loads and checks a data directory. Fails with every problem found, not only the first.
+pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
+    if !dir.is_dir() {
+        return Err(DataError::MissingDirectory(dir.to_path_buf()));
+    }
+    let mut problems = Vec::new();
+    let mut hasher = Fnv64::new();
+
+    let mut read = |name: &str| -> Option<(PathBuf, toml::Table)> {
+        let path = dir.join(name);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) => {
+                problems.push(problem(
+                    &path,
+                    "",
+                    "",
+                    format!("cannot read the file: {err}"),
+                ));
+                return None;
+            }
+        };
+        hasher.write(name.as_bytes());
+        hasher.write(text.as_bytes());
+        match text.parse::<toml::Table>() {
+            Ok(table) => Some((path, table)),
+            Err(err) => {
+                let message = err.message().to_string();
+                let at = err
+                    .span()
+                    .map(|span| {
+                        let line = text[..span.start].lines().count().max(1);
+                        format!("line {line}: ")
+                    })
+                    .unwrap_or_default();
+                problems.push(problem(
+                    &path,
+                    "",
+                    "",
+                    format!("invalid TOML: {at}{message}"),
+                ));
+                None
+            }
+        }
+    };
+
+    let events_file = read("events.toml");
+    let facts_file = read("facts.toml");
+    let portraits_file = read("portraits.toml");
+    let week_file = read("week.toml");
+    let thesaurus_file = read("thesaurus.toml");
+    let fingerprint = hasher.finish();
+
+    let events: Vec<Event> = records(events_file.as_ref(), "event", &mut problems);
+    let facts: Vec<Fact> = records(facts_file.as_ref(), "fact", &mut problems);
+    let portraits: Vec<Portrait> = records(portraits_file.as_ref(), "portrait", &mut problems);
+    let topics: Vec<Topic> = records(week_file.as_ref(), "topic", &mut problems);
+    let equivalences: Vec<Equivalence> =
+        records(thesaurus_file.as_ref(), "equivalent", &mut problems);
+    let week: Option<Week> = week_file
+        .as_ref()
+        .and_then(|(path, table)| match table.get("week") {
+            Some(value) => decode(path, "[week]", value, &mut problems),
+            None => {
+                problems.push(problem(path, "[week]", "", "missing table [week]".into()));
+                None
+            }
+        });
+
+    if let Some((path, _)) = &events_file {
+        check_events(path, &events, &mut problems);
+    }
+    if let Some((path, _)) = &facts_file {
+        check_facts(path, &facts, &mut problems);
+    }
+    if let Some((path, _)) = &portraits_file {
+        check_unique(
+            path,
+            "portrait",
+            portraits.iter().map(|p| p.id.as_str()),
+            &mut problems,
+        );
+    }
+    if let Some((path, _)) = &week_file {
+        check_unique(
+            path,
+            "topic",
+            topics.iter().map(|t| t.id.as_str()),
+            &mut problems,
+        );
+    }
+
+    match week {
+        Some(week) if problems.is_empty() => Ok(Knowledge {
+            events,
+            facts,
+            portraits,
+            week,
+            topics,
+            equivalences,
+            fingerprint,
+        }),
+        _ => Err(DataError::Invalid(problems)),
+    }
+}
+
+fn problem(file: &Path, record: &str, field: &str, message: String) -> Problem {
+    Problem {
+        file: file.to_path_buf(),
+        record: record.to_string(),
+        field: field.to_string(),
+        message,
+    }
+}
+
+/// Deserializes the array of tables `key` record by record.
+fn records<T: DeserializeOwned>(
+    file: Option<&(PathBuf, toml::Table)>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<T> {
+    let Some((path, table)) = file else {
+        return Vec::new();
+    };
+    let Some(value) = table.get(key) else {
+        problems.push(problem(path, "", "", format!("no [[{key}]] record")));
+        return Vec::new();
+    };
+    let Some(array) = value.as_array() else {
+        problems.push(problem(
+            path,
+            "",
+            key,
+            format!("expected [[{key}]] records"),
+        ));
+        return Vec::new();
+    };
+    array
+        .iter()
+        .enumerate()
+        .filter_map(|(index, value)| {
+            let id = value.get("id").and_then(|id| id.as_str());
+            let record = match id {
+                Some(id) => format!("{key} #{} ({id})", index + 1),
+                None => format!("{key} #{}", index + 1),
+            };
+            decode(path, &record, value, problems)
+        })
+        .collect()
+}
+
+fn decode<T: DeserializeOwned>(
+    path: &Path,
+    record: &str,
+    value: &toml::Value,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match serde_path_to_error::deserialize(value.clone()) {
+        Ok(decoded) => Some(decoded),
+        Err(err) => {
+            let field = err.path().to_string();
+            let field = if field == "." { String::new() } else { field };
+            // toml appends "in `field`" lines: the field is already named.
+            let message = err.into_inner().to_string();
+            let message = message.lines().next().unwrap_or_default().to_string();
+            problems.push(problem(path, record, &field, message));
+            None
+        }
+    }
+}
+
+fn check_unique<'a>(
+    path: &Path,
+    key: &str,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        let record = format!("{key} #{} ({id})", index + 1);
+        if id.trim().is_empty() {
+            problems.push(problem(path, &record, "id", "empty id".into()));
+        } else if !seen.insert(id) {
+            problems.push(problem(path, &record, "id", format!("duplicate id {id:?}")));
+        }
+    }
+}
+
+fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
+    check_unique(
+        path,
+        "event",
+        events.iter().map(|e| e.id.as_str()),
+        problems,
+    );
+    for (index, event) in events.iter().enumerate() {
+        let record = format!("event #{} ({})", index + 1, event.id);
+        let mut report = |field: &str, message: String| {
+            problems.push(problem(path, &record, field, message));
+        };
+        for (field, text) in [
+            ("title", &event.title),
+            ("organizer", &event.organizer),
+            ("description", &event.description),
+        ] {
+            if text.trim().is_empty() {
+                report(field, "must not be empty".into());
+            }
+        }
+        if !event.link.starts_with("https://") {
+            report(
+                "link",
+                format!("expected an https:// link, got {:?}", event.link),
+            );
+        } else if event.link.contains("openagenda.com")
+            && event.link.trim_end_matches('/').rsplit('/').next() != Some(event.id.as_str())
+        {
+            report(
+                "id",
+                "must be the last path segment of the OpenAgenda link".into(),
+            );
+        }
+        if event.audiences.is_empty() {
+            report("audiences", "at least one audience is required".into());
+        }
+        if event.types.is_empty() {
+            report("types", "at least one event type is required".into());
+        }
+        if let Some(end) = event.end
+            && end < event.start
+        {
+            report("end", "ends before it starts".into());
+        }
+        let place = &event.place;
+        if !event.online {
+            for (field, value) in [
+                ("place.commune", &place.commune),
+                ("place.insee", &place.insee),
+                ("place.departement", &place.departement),
+                ("place.region", &place.region),
+            ] {
+                if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                    report(field, "required for an event that is not online".into());
+                }
+            }
+            if place.lat.is_none() || place.lon.is_none() {
+                report(
+                    "place.lat",
+                    "coordinates required for an event that is not online".into(),
+                );
+            }
+        }
+        match (place.lat, place.lon) {
+            (Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) {
+                    report("place.lat", format!("latitude {lat} out of range"));
+                }
+                if !(-180.0..=180.0).contains(&lon) {
+                    report("place.lon", format!("longitude {lon} out of range"));
+                }
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                report("place.lat", "latitude and longitude go together".into());
+            }
+            (None, None) => {}
+        }
+        if let (Some(insee), Some(dep)) = (&place.insee, &place.departement)
+            && !insee_matches_departement(insee, dep)
+        {
+            report(
+                "place.insee",
+                format!("INSEE code {insee} is not in département {dep}"),
+            );
+        }
+        if let Some(precision) = &place.geo_precision
+            && !["venue", "commune", "approximate"].contains(&precision.as_str())
+        {
+            report(
+                "place.geo_precision",
+                format!("expected venue, commune or approximate, got {precision:?}"),
+            );
+        }
+    }
+}
+
+/// Whether an INSEE commune code belongs to a département (`2B083` to `2B`, `97414` to
+/// `974`, `29019` to `29`).
+fn insee_matches_departement(insee: &str, departement: &str) -> bool {
+    insee.len() == 5 && insee.starts_with(departement)
+}
+
+fn check_facts(path: &Path, facts: &[Fact], problems: &mut Vec<Problem>) {
+    check_unique(path, "fact", facts.iter().map(|f| f.id.as_str()), problems);
+    for (index, fact) in facts.iter().enumerate() {
+        let record = format!("fact #{} ({})", index + 1, fact.id);
+        let mut report = |field: &str, message: String| {
+            problems.push(problem(path, &record, field, message));
+        };
+        if fact.cited_as.trim().is_empty() {
+            report("cited_as", "every fact needs its source".into());
+        }
+        if !fact.statement.contains(&fact.figure) {
+            report(
+                "figure",
+                format!("{:?} does not appear in the statement", fact.figure),
+            );
+        }
+        if !(1900..=2100).contains(&fact.year) {
+            report("year", format!("implausible year {}", fact.year));
+        }
+        if let Some(max) = fact.value_max
+            && max < fact.value
+        {
+            report("value_max", "smaller than value".into());
+        }
+    }
+}
+
+/// 64-bit FNV-1a: a stable, dependency-free fingerprint of the data files.
+pub(crate) struct Fnv64(u64);
+
+impl Fnv64 {
+    pub(crate) fn new() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    pub(crate) fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insee_codes_match_their_departement() {
+        assert!(insee_matches_departement("2B083", "2B"));
+        assert!(insee_matches_departement("97414", "974"));
+        assert!(insee_matches_departement("06088", "06"));
+        assert!(!insee_matches_departement("02738", "975"));
+    }
+}

@@ -1,0 +1,261 @@
+//! The `boussole` binary, run as a user runs it.
+
+use boussole_tests::{TempDir, boussole, data_copy};
+
+const NOW: &str = "2024-11-18T09:00:00+01:00";
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn ask_json_follows_the_eval_contract() {
+    let answers = boussole(
+        "ask-json",
+        &[
+            "ask",
+            "--json",
+            "--now",
+            NOW,
+            "événements près de Brest pour lycéens",
+        ],
+    )
+    .json_lines();
+    assert_eq!(answers.len(), 1);
+    let answer = &answers[0];
+    assert_eq!(answer["intent"], "events");
+    let first = &answer["events"][0];
+    assert_eq!(first["id"], "brest-industy-9361782");
+    assert_eq!(first["title"], "Brest Indus'Ty");
+    assert_eq!(first["city"], "Brest");
+    assert_eq!(first["start"], "2024-11-21");
+    assert!(
+        answer["reply"]
+            .as_str()
+            .unwrap()
+            .contains("jeudi 21 novembre 2024")
+    );
+}
+
+#[test]
+fn ask_json_lists_no_events_as_an_empty_list() {
+    let answers = boussole(
+        "ask-empty",
+        &[
+            "ask",
+            "--json",
+            "--now",
+            NOW,
+            "combien de sessions de job dating ?",
+        ],
+    )
+    .json_lines();
+    assert_eq!(answers[0]["events"], serde_json::json!([]));
+    assert!(answers[0]["reply"].as_str().unwrap().contains("831"));
+}
+
+#[test]
+fn ask_in_text_prints_the_reply() {
+    let output = boussole("ask-text", &["ask", "--now", NOW, "escape", "game"]).output();
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.contains("Escape Game de la Métallurgie azuréenne"),
+        "{text}"
+    );
+    assert!(text.contains("https://openagenda.com/"), "{text}");
+}
+
+#[test]
+fn an_empty_question_gets_help() {
+    let answers = boussole("ask-help", &["ask", "--json", "--now", NOW, ""]).json_lines();
+    assert_eq!(answers[0]["intent"], "help");
+    assert!(
+        answers[0]["reply"]
+            .as_str()
+            .unwrap()
+            .contains("Essaie par exemple")
+    );
+}
+
+#[test]
+fn chat_json_answers_each_line() {
+    let answers = boussole("chat-json", &["chat", "--json", "--now", NOW])
+        .stdin("bonjour\nescape game\ncombien d'emplois sont à pourvoir ?\n\nmerci !\n")
+        .json_lines();
+    let intents: Vec<&str> = answers
+        .iter()
+        .map(|a| a["intent"].as_str().unwrap())
+        .collect();
+    assert_eq!(intents, ["greeting", "events", "facts", "help", "thanks"]);
+}
+
+#[test]
+fn chat_survives_hostile_lines() {
+    let mut input = Vec::new();
+    input.extend_from_slice("usine ".repeat(20_000).as_bytes()); // 120 KB on one line
+    input.push(b'\n');
+    input.extend_from_slice(b"\xff\xfe invalid utf-8 usine\n");
+    input.extend_from_slice("\u{0}\u{1b}[2J\u{7}\n".as_bytes());
+    input.extend_from_slice("🏭🏭🏭\n".as_bytes());
+    input.extend_from_slice("\u{202E}\u{200B}title:* OR (\n".as_bytes());
+    let answers = boussole("chat-hostile", &["chat", "--json", "--now", NOW])
+        .stdin(input)
+        .json_lines();
+    assert_eq!(answers.len(), 5);
+    for answer in &answers {
+        assert!(!answer["reply"].as_str().unwrap().is_empty());
+    }
+    assert!(
+        answers[0]["reply"]
+            .as_str()
+            .unwrap()
+            .contains("très longue")
+    );
+}
+
+#[test]
+fn chat_in_text_separates_answers() {
+    let output = boussole("chat-text", &["chat", "--now", NOW])
+        .stdin("aide\nmerci\n")
+        .output();
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("Je suis Boussole"), "{text}");
+    assert!(text.contains("Avec plaisir"), "{text}");
+}
+
+#[test]
+fn an_invalid_clock_is_an_error_with_exit_code_2() {
+    let output = boussole("bad-now", &["ask", "--now", "demain", "escape game"]).output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("invalid --now \"demain\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn broken_data_is_an_error_naming_file_record_and_field() {
+    let data = data_copy("broken");
+    let events = data.path().join("events.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    std::fs::write(
+        &events,
+        text.replacen("start = \"2024-11-21\"", "start = \"jeudi\"", 1),
+    )
+    .unwrap();
+
+    let output = boussole("broken-ask", &["ask", "escape game"])
+        .data(data.path())
+        .output();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("events.toml"), "{err}");
+    assert!(
+        err.contains("event #2 (visite-des-ateliers-turbines"),
+        "{err}"
+    );
+    assert!(err.contains("field `start`"), "{err}");
+
+    let output = boussole("broken-check", &["check-data"])
+        .data(data.path())
+        .output();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("1 problem(s) found"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_missing_data_directory_is_an_error() {
+    let missing = TempDir::new("missing");
+    let output = boussole("missing", &["ask", "x"])
+        .data(&missing.path().join("nope"))
+        .output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not found"), "{}", stderr(&output));
+}
+
+#[test]
+fn check_data_passes_on_the_bundled_data() {
+    let output = boussole("check", &["check-data"]).output();
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).contains("19 events"), "{}", stdout(&output));
+}
+
+#[test]
+fn list_json_has_every_event() {
+    let output = boussole("list", &["list", "--json"]).output();
+    assert!(output.status.success());
+    let events: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 19);
+    for event in events {
+        for key in ["id", "title", "city", "start"] {
+            assert!(event[key].is_string(), "{event}");
+        }
+    }
+}
+
+#[test]
+fn index_prints_counts_and_time() {
+    let output = boussole("index", &["index"]).output();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Index built in"), "{text}");
+    assert!(text.contains("19 events"), "{text}");
+}
+
+#[test]
+fn the_index_is_reused_while_the_data_is_unchanged() {
+    let index = TempDir::new("reuse");
+    let data = data_copy("reuse");
+    let run = |question: &str| {
+        let output = std::process::Command::new(boussole_tests::binary())
+            .arg("--index")
+            .arg(index.path())
+            .arg("--data")
+            .arg(data.path())
+            .args(["ask", "--now", NOW, question])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+    };
+    let built = || -> Vec<(String, std::time::SystemTime)> {
+        let mut dirs: Vec<_> = std::fs::read_dir(index.path())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let ready = std::fs::metadata(e.path().join("READY")).unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    ready.modified().unwrap(),
+                )
+            })
+            .collect();
+        dirs.sort();
+        dirs
+    };
+    run("escape game");
+    let first = built();
+    assert_eq!(first.len(), 1);
+    run("biomasse");
+    assert_eq!(built(), first, "unchanged data reuses the index");
+
+    let facts = data.path().join("facts.toml");
+    let text = std::fs::read_to_string(&facts).unwrap();
+    std::fs::write(&facts, format!("{text}\n# edited\n")).unwrap();
+    run("escape game");
+    let second = built();
+    assert_eq!(second.len(), 1, "the old index is removed");
+    assert_ne!(second[0].0, first[0].0, "changed data gets a new index");
+}
