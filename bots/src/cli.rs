@@ -22,6 +22,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The data directory of this repository.
+pub fn bundled_data() -> PathBuf {
+    PathBuf::from(default_data())
+}
+
 fn default_data() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../data")
 }

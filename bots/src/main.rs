@@ -66,14 +66,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::List(args) => {
-            let knowledge = load::load(&cli.data).map_err(data_error)?;
+            let knowledge = load_data(&cli.data).map_err(data_error)?;
             console::print_events(&knowledge, args.json)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckData => Ok(check_data(&cli.data)),
         Command::Index => {
             let started = Instant::now();
-            let knowledge = load::load(&cli.data).map_err(data_error)?;
+            let knowledge = load_data(&cli.data).map_err(data_error)?;
             let dir = cli
                 .index
                 .join(format!("{:016x}", SearchIndex::fingerprint(&knowledge)));
@@ -110,6 +110,16 @@ fn clock(now: Option<&str>) -> anyhow::Result<DateTime<FixedOffset>> {
     }
 }
 
+/// Loads a data directory; one without a `gazetteer/` of its own uses the bundled one.
+fn load_data(dir: &Path) -> Result<boussole_core::model::Knowledge, DataError> {
+    let own = dir.join("gazetteer");
+    if own.is_dir() {
+        load::load_with(dir, &own)
+    } else {
+        load::load_with(dir, &cli::bundled_data().join("gazetteer"))
+    }
+}
+
 fn data_error(err: DataError) -> anyhow::Error {
     anyhow::Error::new(err).context("the data could not be loaded")
 }
@@ -117,7 +127,7 @@ fn data_error(err: DataError) -> anyhow::Error {
 /// Loads the data and opens its index, building it if the data changed.
 fn open(cli: &Cli) -> anyhow::Result<Boussole> {
     let started = Instant::now();
-    let knowledge = load::load(&cli.data).map_err(data_error)?;
+    let knowledge = load_data(&cli.data).map_err(data_error)?;
     let analyzer = Boussole::analyzer(&knowledge);
     let (index, origin) = SearchIndex::open_or_build(&cli.index, &knowledge, analyzer)
         .with_context(|| format!("opening the index in {}", cli.index.display()))?;
@@ -132,7 +142,7 @@ fn open(cli: &Cli) -> anyhow::Result<Boussole> {
 }
 
 fn check_data(dir: &Path) -> ExitCode {
-    match load::load(dir) {
+    match load_data(dir) {
         Ok(knowledge) => {
             println!(
                 "{}: OK: {} events, {} facts, {} portraits, {} topics, {} thesaurus groups",

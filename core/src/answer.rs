@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::french;
 use crate::model::{Event, Fact, Knowledge, Portrait, Topic};
-use crate::understand::Intent;
+use crate::places::{Area, Gazetteer};
+use crate::search::{EventSearch, Found};
+use crate::understand::{Intent, Request};
 
 /// Events shown in one answer (one phone screen).
 pub const PAGE_SIZE: usize = 5;
@@ -40,11 +42,27 @@ pub struct FactSummary {
     pub year: i32,
 }
 
+/// What was understood of a question, for users and for `--json`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Understood {
+    /// The place searched: "Brest (29)", "Finistère (29)", "région Bretagne".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The radius around it, in kilometres.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radius_km: Option<f64>,
+    /// The words searched, besides the place.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub words: String,
+}
+
 /// The answer to one question.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Answer {
     /// What the question was taken to ask.
     pub intent: Intent,
+    /// What was understood of it.
+    pub understood: Understood,
     /// Events of the answer, best first (empty when none).
     pub events: Vec<EventSummary>,
     /// Facts of the answer (empty when none).
@@ -61,6 +79,7 @@ impl Answer {
     fn text(intent: Intent, reply: String) -> Answer {
         Answer {
             intent,
+            understood: Understood::default(),
             events: Vec::new(),
             facts: Vec::new(),
             portraits: Vec::new(),
@@ -139,12 +158,23 @@ pub fn unknown() -> Answer {
     )
 }
 
-fn summary(event: &Event) -> EventSummary {
+/// Asked "près de moi" without a position.
+pub fn need_position() -> Answer {
+    Answer::text(
+        Intent::Events,
+        "Pour chercher près de toi, partage ta position (bouton « Envoyer ma position » sur \
+         Telegram), ou donne-moi une ville ou un code postal : « près de Brest », « 29200 »."
+            .into(),
+    )
+}
+
+fn summary(found: &Found) -> EventSummary {
+    let event = found.event;
     EventSummary {
         id: event.id.clone(),
         title: event.title.clone(),
         city: event.city().to_string(),
-        distance_km: None,
+        distance_km: found.distance_km.map(|d| (d * 10.0).round() / 10.0),
         start: event.start_iso(),
     }
 }
@@ -190,10 +220,15 @@ pub fn first_sentence(text: &str, max: usize) -> String {
 }
 
 /// An event as a card of a few lines.
-pub fn event_card(rank: usize, event: &Event) -> String {
+pub fn event_card(rank: usize, found: &Found) -> String {
+    let event = found.event;
     let mut card = format!("{rank}. {} — {}\n", event.title, event.organizer);
+    let distance = found
+        .distance_km
+        .map(|d| format!("{} · ", french::distance(d)))
+        .unwrap_or_default();
     card.push_str(&format!(
-        "   {} · {}\n",
+        "   {distance}{} · {}\n",
         where_line(event),
         french::when(event)
     ));
@@ -202,24 +237,116 @@ pub fn event_card(rank: usize, event: &Event) -> String {
     card
 }
 
-/// A list of events.
-pub fn events(events: &[&Event], notes: &[String]) -> Answer {
-    let shown: Vec<&Event> = events.iter().take(PAGE_SIZE).copied().collect();
+/// What the answer says about the place before listing events.
+fn place_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
+    let Some(mention) = &request.place else {
+        return Vec::new();
+    };
+    let mut notes = Vec::new();
+    let name = |area: &Area| match area {
+        Area::Commune(c) => gazetteer.commune_label(*c),
+        Area::Departement(d) => {
+            let d = gazetteer.departement_at(*d);
+            format!("{} ({})", d.name, d.code)
+        }
+        Area::Region(code) => gazetteer
+            .region(code)
+            .map_or(code.to_string(), |r| r.name.to_string()),
+        Area::Group { label, .. } => label.to_string(),
+        Area::Here => "ta position".into(),
+    };
+    if let Some(typed) = &mention.corrected_from {
+        notes.push(format!(
+            "J'ai compris « {} » pour « {typed} ».",
+            name(&mention.area)
+        ));
+    }
+    if let Some(other) = mention.alternatives.first() {
+        notes.push(format!(
+            "J'ai pris {} ; pour {}, précise-le (par exemple avec le numéro du département).",
+            name(&mention.area),
+            name(other)
+        ));
+    }
+    notes
+}
+
+/// A list of events, with what was searched and, when nothing is in scope, the nearest.
+pub fn events(search: &EventSearch, request: &Request, knowledge: &Knowledge) -> Answer {
+    let shown: Vec<&Found> = search.found.iter().take(PAGE_SIZE).collect();
     let mut reply = String::new();
-    for note in notes {
+    for note in request
+        .notes
+        .iter()
+        .chain(&place_notes(request, &knowledge.gazetteer))
+    {
         reply.push_str(note);
         reply.push_str("\n\n");
     }
-    reply.push_str(&match shown.len() {
-        1 => "Voici l'événement que j'ai trouvé :".to_string(),
-        n => format!("Voici {} :", french::count(n, "événement", "événements")),
-    });
-    for (i, event) in shown.iter().enumerate() {
+    let scope = search.scope.as_ref();
+    let where_text = scope.map(|scope| scope.phrase.clone());
+    if search.nearest_instead {
+        let scope_text = where_text.clone().unwrap_or_default();
+        reply.push_str(&format!("Je n'ai trouvé aucun événement {scope_text}."));
+        match shown.first() {
+            Some(nearest) => {
+                let distance = nearest
+                    .distance_km
+                    .map(|d| format!(", {}", french::distance(d)))
+                    .unwrap_or_default();
+                reply.push_str(&format!(
+                    " Le plus proche : {}{distance}. Voici les plus proches :",
+                    nearest.event.city()
+                ));
+            }
+            None => reply.push_str(" Essaie une autre ville, un département ou une région."),
+        }
+    } else {
+        if search.words_ignored {
+            reply.push_str(&format!(
+                "Je n'ai rien trouvé sur « {} » {} ; voici tous les événements de ce coin.\n\n",
+                request.query,
+                where_text.clone().unwrap_or_default()
+            ));
+        }
+        let count = french::count(search.found.len(), "événement", "événements");
+        reply.push_str(&match (&where_text, search.found.len()) {
+            (_, 0) => "Je n'ai trouvé aucun événement.".to_string(),
+            (Some(place), 1) => format!("Voici l'événement {place} :"),
+            (Some(place), _) if shown.len() < search.found.len() => {
+                format!(
+                    "J'ai trouvé {count} {place}. Voici les {} premiers :",
+                    shown.len()
+                )
+            }
+            (Some(place), _) => format!("Voici {count} {place} :"),
+            (None, 1) => "Voici l'événement que j'ai trouvé :".to_string(),
+            (None, _) if shown.len() < search.found.len() => {
+                format!("J'ai trouvé {count}. Voici les {} premiers :", shown.len())
+            }
+            (None, _) => format!("Voici {count} :"),
+        });
+    }
+    for (i, found) in shown.iter().enumerate() {
         reply.push_str("\n\n");
-        reply.push_str(&event_card(i + 1, event));
+        reply.push_str(&event_card(i + 1, found));
+    }
+    if !search.online.is_empty() {
+        let titles = search
+            .online
+            .iter()
+            .map(|e| format!("« {} »", e.title))
+            .collect::<Vec<_>>()
+            .join(", ");
+        reply.push_str(&format!("\n\nEn ligne, accessible de partout : {titles}."));
     }
     Answer {
-        events: shown.iter().map(|e| summary(e)).collect(),
+        understood: Understood {
+            place: scope.map(|s| s.label.clone()),
+            radius_km: scope.and_then(|s| s.radius_km),
+            words: request.query.clone(),
+        },
+        events: shown.iter().map(|f| summary(f)).collect(),
         ..Answer::text(Intent::Events, reply)
     }
 }

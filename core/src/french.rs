@@ -137,10 +137,10 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     }
 }
 
-/// "à 12 km", "à 800 m".
+/// "à 12 km", "à 2,4 km", "à moins d'1 km".
 pub fn distance(km: f64) -> String {
     if km < 1.0 {
-        format!("à {} m", ((km * 1000.0) / 50.0).round() * 50.0)
+        "à moins d'1 km".to_string()
     } else if km < 10.0 {
         format!("à {} km", number((km * 10.0).round() / 10.0))
     } else {
@@ -181,5 +181,6 @@ mod tests {
         assert_eq!(time(NaiveTime::from_hms_opt(14, 30, 0).unwrap()), "14 h 30");
         assert_eq!(distance(12.4), "à 12 km");
         assert_eq!(distance(2.35), "à 2,4 km");
+        assert_eq!(distance(0.0), "à moins d'1 km");
     }
 }

@@ -24,6 +24,8 @@ pub mod french;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod places;
+pub mod search;
 pub mod text;
 pub mod understand;
 
@@ -31,15 +33,18 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::answer::Answer;
 use crate::index::{Hit, IndexError, Kind, SearchIndex};
-use crate::model::{Event, Knowledge};
+use crate::model::Knowledge;
+use crate::places::{Area, Point};
+use crate::search::Scope;
 use crate::text::Analyzer;
-use crate::understand::{Intent, Lean, understand};
+use crate::understand::{Intent, Lean, Lexicon, Request, understand};
 
 /// Knowledge and its index: everything needed to answer questions.
 #[derive(Debug)]
 pub struct Boussole {
     knowledge: Knowledge,
     index: SearchIndex,
+    lexicon: Lexicon,
 }
 
 /// How many candidates each search brings back before the answer picks from them.
@@ -53,7 +58,12 @@ impl Boussole {
 
     /// Assembles knowledge and an index built from it.
     pub fn new(knowledge: Knowledge, index: SearchIndex) -> Boussole {
-        Boussole { knowledge, index }
+        let lexicon = Lexicon::new(&knowledge);
+        Boussole {
+            knowledge,
+            index,
+            lexicon,
+        }
     }
 
     /// Builds the index in memory.
@@ -74,63 +84,100 @@ impl Boussole {
 
     /// Answers one question. `now` is the clock: tests and `--now` fix it.
     pub fn ask(&self, question: &str, now: DateTime<FixedOffset>) -> Answer {
-        let request = understand(question);
+        let request = understand(question, &self.knowledge, &self.lexicon);
         let answer = match request.intent {
             Some(Intent::Help) => answer::help(&self.knowledge),
             Some(Intent::Greeting) => answer::greeting(&self.knowledge),
             Some(Intent::Thanks) => answer::thanks(),
             Some(_) => answer::unknown(),
-            None => self.search(&request.query, request.lean, &request.notes, now),
+            None => self.search(&request, now),
         };
         tracing::debug!(intent = ?answer.intent, events = answer.events.len(), "answered");
         answer
     }
 
-    fn search(
+    /// Events around a position the user shared ("près de moi"), within `radius_km`
+    /// (default [`search::DEFAULT_RADIUS_KM`]), matching `question` when it has words.
+    pub fn near(
         &self,
-        query: &str,
-        lean: Lean,
-        notes: &[String],
+        point: Point,
+        radius_km: Option<f64>,
+        question: &str,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let events = self.index.search(query, &[Kind::Event], CANDIDATES);
-        let knowledge = self.index.search(
-            query,
-            &[Kind::Fact, Kind::Portrait, Kind::Topic],
-            CANDIDATES,
-        );
-        let best = |hits: &[Hit]| hits.first().map_or(0.0, |h| h.score);
-        let (best_event, best_knowledge) = (best(&events), best(&knowledge));
-        let prefer_knowledge = match lean {
-            Lean::Figures | Lean::About | Lean::People => best_knowledge > 0.0,
-            Lean::Events => best_event == 0.0 && best_knowledge > 0.0,
-            Lean::None => best_knowledge > best_event * 1.2,
-        };
-        if prefer_knowledge {
-            self.knowledge_answer(&knowledge, lean)
-        } else if best_event > 0.0 {
-            self.events_answer(&events, notes, now)
-        } else {
-            answer::unknown()
-        }
+        let mut request = understand(question, &self.knowledge, &self.lexicon);
+        request.place = None;
+        let scope = Scope::around(point, radius_km);
+        self.events_answer(&request, Some(scope), now)
     }
 
-    fn events_answer(&self, hits: &[Hit], notes: &[String], now: DateTime<FixedOffset>) -> Answer {
-        let best = hits.first().map_or(0.0, |h| h.score);
-        let today = now.date_naive();
-        let mut found: Vec<(f32, &Event)> = hits
-            .iter()
-            .filter(|hit| hit.score >= best * 0.3)
-            .filter_map(|hit| Some((hit.score, self.knowledge.event(&hit.id)?)))
-            .collect();
-        // Equal scores: events still to come first, then the soonest.
-        found.sort_by(|(sa, a), (sb, b)| {
-            sb.total_cmp(sa)
-                .then_with(|| (a.last_day() < today).cmp(&(b.last_day() < today)))
-                .then_with(|| a.first_day().cmp(&b.first_day()))
-        });
-        let events: Vec<&Event> = found.into_iter().map(|(_, e)| e).collect();
-        answer::events(&events, notes)
+    fn search(&self, request: &Request, now: DateTime<FixedOffset>) -> Answer {
+        if request.place.as_ref().is_some_and(|p| p.area == Area::Here) {
+            return answer::need_position();
+        }
+        let query = request.query.as_str();
+        let knowledge = if query.is_empty() {
+            Vec::new()
+        } else {
+            self.index.search(
+                query,
+                &[Kind::Fact, Kind::Portrait, Kind::Topic],
+                CANDIDATES,
+            )
+        };
+        let best_knowledge = knowledge.first().map_or(0.0, |h| h.score);
+        let leans_to_knowledge = matches!(request.lean, Lean::Figures | Lean::About | Lean::People);
+        if leans_to_knowledge && best_knowledge > 0.0 {
+            return self.knowledge_answer(&knowledge, request.lean);
+        }
+        let scope = request
+            .place
+            .as_ref()
+            .and_then(|p| Scope::of(p, &self.knowledge.gazetteer));
+        if scope.is_none() && request.lean != Lean::Events {
+            let best_event = self
+                .index
+                .search(query, &[Kind::Event], 1)
+                .first()
+                .map_or(0.0, |h| h.score);
+            if best_knowledge > best_event * 1.2 {
+                return self.knowledge_answer(&knowledge, request.lean);
+            }
+            if best_event == 0.0 {
+                return answer::unknown();
+            }
+        }
+        self.events_answer(request, scope, now)
+    }
+
+    fn events_answer(
+        &self,
+        request: &Request,
+        scope: Option<Scope>,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        let has_scope = scope.is_some();
+        let mut found = search::events(&self.knowledge, &self.index, &request.query, scope);
+        if !has_scope && request.query.is_empty() {
+            // "des événements ?": everything, soonest first, what is still to come first.
+            let today = now.date_naive();
+            let mut all: Vec<search::Found> = self
+                .knowledge
+                .events
+                .iter()
+                .map(|event| search::Found {
+                    event,
+                    distance_km: None,
+                    score: 0.0,
+                })
+                .collect();
+            all.sort_by_key(|f| (f.event.last_day() < today, f.event.first_day()));
+            found.found = all;
+        }
+        if found.found.is_empty() && !has_scope {
+            return answer::unknown();
+        }
+        answer::events(&found, request, &self.knowledge)
     }
 
     fn knowledge_answer(&self, hits: &[Hit], lean: Lean) -> Answer {

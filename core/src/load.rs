@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::model::{Equivalence, Event, Fact, Knowledge, Portrait, Topic, Week};
+use crate::places::{Gazetteer, key};
 
 /// One problem found in a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,18 @@ pub struct Problem {
     pub field: String,
     /// What is wrong, in English.
     pub message: String,
+}
+
+impl Problem {
+    /// A problem in `file`, at `record` (may be empty), in `field` (may be empty).
+    pub fn new(file: &Path, record: &str, field: &str, message: String) -> Problem {
+        Problem {
+            file: file.to_path_buf(),
+            record: record.to_string(),
+            field: field.to_string(),
+            message,
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -69,8 +82,15 @@ pub const DATA_FILES: [&str; 5] = [
     "thesaurus.toml",
 ];
 
-/// Loads and checks a data directory. Fails with every problem found, not only the first.
+/// Loads and checks a data directory, with the gazetteer of its `gazetteer/`
+/// subdirectory. Fails with every problem found, not only the first.
 pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
+    load_with(dir, &dir.join("gazetteer"))
+}
+
+/// Like [`load`], with the gazetteer taken from `gazetteer_dir` (a data set of events
+/// that relies on the bundled gazetteer).
+pub fn load_with(dir: &Path, gazetteer_dir: &Path) -> Result<Knowledge, DataError> {
     if !dir.is_dir() {
         return Err(DataError::MissingDirectory(dir.to_path_buf()));
     }
@@ -121,6 +141,13 @@ pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
     let week_file = read("week.toml");
     let thesaurus_file = read("thesaurus.toml");
     let fingerprint = hasher.finish();
+    let gazetteer = match Gazetteer::load(gazetteer_dir) {
+        Ok(gazetteer) => Some(gazetteer),
+        Err(found) => {
+            problems.extend(found);
+            None
+        }
+    };
 
     let events: Vec<Event> = records(events_file.as_ref(), "event", &mut problems);
     let facts: Vec<Fact> = records(facts_file.as_ref(), "fact", &mut problems);
@@ -140,6 +167,9 @@ pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
 
     if let Some((path, _)) = &events_file {
         check_events(path, &events, &mut problems);
+        if let Some(gazetteer) = &gazetteer {
+            check_places(path, &events, gazetteer, &mut problems);
+        }
     }
     if let Some((path, _)) = &facts_file {
         check_facts(path, &facts, &mut problems);
@@ -161,14 +191,15 @@ pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
         );
     }
 
-    match week {
-        Some(week) if problems.is_empty() => Ok(Knowledge {
+    match (week, gazetteer) {
+        (Some(week), Some(gazetteer)) if problems.is_empty() => Ok(Knowledge {
             events,
             facts,
             portraits,
             week,
             topics,
             equivalences,
+            gazetteer: std::sync::Arc::new(gazetteer),
             fingerprint,
         }),
         _ => Err(DataError::Invalid(problems)),
@@ -350,6 +381,97 @@ fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
                 "place.geo_precision",
                 format!("expected venue, commune or approximate, got {precision:?}"),
             );
+        }
+    }
+}
+
+/// Checks each event's place against the gazetteer: the commune exists under its INSEE
+/// code and name, its département and région are the commune's, and its coordinates lie
+/// near the commune. A label of the source that contradicts the gazetteer is reported.
+fn check_places(path: &Path, events: &[Event], gazetteer: &Gazetteer, problems: &mut Vec<Problem>) {
+    for (index, event) in events.iter().enumerate() {
+        let record = format!("event #{} ({})", index + 1, event.id);
+        let place = &event.place;
+        let mut report = |field: &str, message: String| {
+            problems.push(problem(path, &record, field, message));
+        };
+        let Some(insee) = &place.insee else {
+            if let Some(region) = &place.region
+                && gazetteer.region(region).is_none()
+            {
+                report("place.region", format!("unknown région code {region}"));
+            }
+            continue;
+        };
+        let Some(commune) = gazetteer.commune_by_insee(insee) else {
+            report(
+                "place.insee",
+                format!("no commune has the INSEE code {insee}"),
+            );
+            continue;
+        };
+        if let Some(name) = &place.commune
+            && key(name) != key(&commune.name)
+        {
+            report(
+                "place.commune",
+                format!("INSEE code {insee} is {}, not {name:?}", commune.name),
+            );
+        }
+        let departement = gazetteer.departement(&commune.departement);
+        if place.departement.as_deref() != Some(&*commune.departement) {
+            report(
+                "place.departement",
+                format!(
+                    "{} is in département {} ({}), not {:?}",
+                    commune.name,
+                    commune.departement,
+                    departement.map_or("", |d| &*d.name),
+                    place.departement.as_deref().unwrap_or_default()
+                ),
+            );
+        } else if let (Some(name), Some(d)) = (&place.departement_name, departement)
+            && key(name) != key(&d.name)
+        {
+            report(
+                "place.departement_name",
+                format!("département {} is {}, not {name:?}", d.code, d.name),
+            );
+        }
+        let region = gazetteer.region(&commune.region);
+        if place.region.as_deref() != Some(&*commune.region) {
+            report(
+                "place.region",
+                format!(
+                    "{} is in région {} ({}), not {:?}",
+                    commune.name,
+                    commune.region,
+                    region.map_or("", |r| &*r.name),
+                    place.region.as_deref().unwrap_or_default()
+                ),
+            );
+        } else if let (Some(name), Some(r)) = (&place.region_name, region)
+            && key(name) != key(&r.name)
+        {
+            report(
+                "place.region_name",
+                format!("région {} is {}, not {name:?}", r.code, r.name),
+            );
+        }
+        if let (Some(lat), Some(lon)) = (place.lat, place.lon)
+            && let Some(point) = crate::places::Point::new(lat, lon)
+        {
+            let limit = if commune.approximate { 60.0 } else { 25.0 };
+            let km = point.distance_km(commune.point);
+            if km > limit {
+                report(
+                    "place.lat",
+                    format!(
+                        "coordinates are {km:.0} km from {} (more than {limit:.0} km)",
+                        commune.name
+                    ),
+                );
+            }
         }
     }
 }

@@ -408,6 +408,8 @@ pub struct Knowledge {
     pub topics: Vec<Topic>,
     /// Search equivalences.
     pub equivalences: Vec<Equivalence>,
+    /// Every commune, département and région.
+    pub gazetteer: std::sync::Arc<crate::places::Gazetteer>,
     /// Fingerprint of the source files (changes whenever a file changes).
     pub fingerprint: u64,
 }

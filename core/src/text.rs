@@ -51,7 +51,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Elided articles and pronouns: `l'usine` is indexed as `usine`.
-const ELISIONS: &[&str] = &[
+pub(crate) const ELISIONS: &[&str] = &[
     "l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu",
 ];
 
@@ -67,7 +67,15 @@ pub fn is_stop_word(folded: &str) -> bool {
 
 /// Folds one character: compatibility decomposition, accents removed, lower case.
 /// Ligatures become two letters; typographic apostrophes become `'`.
-fn fold_char(c: char, out: &mut String) {
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        });
+        return;
+    }
     match c {
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),

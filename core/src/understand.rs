@@ -6,6 +6,10 @@
 
 use serde::Serialize;
 
+use std::collections::HashSet;
+
+use crate::model::Knowledge;
+use crate::places::{PlaceMention, find_place};
 use crate::text::{clean, fold, is_stop_word, words};
 
 /// Longest question analyzed, in characters; the rest is ignored (and said so).
@@ -57,10 +61,57 @@ pub struct Request {
     pub intent: Option<Intent>,
     /// What the wording leans to.
     pub lean: Lean,
-    /// The text to search, cleaned, without politeness and question words.
+    /// The place the question speaks of.
+    pub place: Option<PlaceMention>,
+    /// The text to search, cleaned, without politeness, question words and the place.
     pub query: String,
     /// Remarks to show the user (question too long…).
     pub notes: Vec<String>,
+}
+
+/// Words understanding knows, which are therefore not misspelled place names: the
+/// thesaurus, and the words of intents and politeness.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    words: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The lexicon of this knowledge.
+    pub fn new(knowledge: &Knowledge) -> Lexicon {
+        let mut words: HashSet<String> = [
+            GREETINGS,
+            THANKS,
+            HELP,
+            FILLERS,
+            LEAN_EVENTS,
+            LEAN_FIGURES,
+            LEAN_ABOUT,
+            LEAN_PEOPLE,
+            PLACE_WORDS,
+        ]
+        .iter()
+        .flat_map(|list| list.iter().map(|w| w.to_string()))
+        .collect();
+        for group in &knowledge.equivalences {
+            for word in &group.words {
+                words.extend(crate::text::words(word).into_iter().map(|(w, _, _)| w));
+            }
+        }
+        for audience in crate::model::Audience::ALL {
+            words.extend(
+                crate::text::words(audience.label())
+                    .into_iter()
+                    .map(|(w, _, _)| w),
+            );
+        }
+        Lexicon { words }
+    }
+
+    /// Whether understanding knows this folded word.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
 }
 
 const GREETINGS: &[&str] = &[
@@ -211,18 +262,50 @@ const LEAN_PEOPLE: &[&str] = &[
     "video",
     "videos",
 ];
+/// Words that introduce a place, left out of the text searched.
+const PLACE_WORDS: &[&str] = &[
+    "pres",
+    "autour",
+    "vers",
+    "moins",
+    "km",
+    "kms",
+    "kilometres",
+    "kilometre",
+    "rayon",
+    "proche",
+    "proches",
+    "cote",
+    "environs",
+    "alentours",
+    "chez",
+    "moi",
+    "dans",
+    "region",
+    "departement",
+    "ville",
+    "coin",
+];
 
 /// Understands a question. Never fails.
 ///
 /// ```
-/// use boussole_core::understand::{understand, Intent};
+/// use boussole_core::{Boussole, load};
+/// use boussole_core::understand::{Intent, Lexicon, understand};
 ///
-/// assert_eq!(understand("").intent, Some(Intent::Help));
-/// assert_eq!(understand("Bonjour !").intent, Some(Intent::Greeting));
-/// assert_eq!(understand("merci beaucoup").intent, Some(Intent::Thanks));
-/// assert_eq!(understand("escape game à Nice").intent, None); // the search decides
+/// let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+/// let knowledge = load::load(&data).unwrap();
+/// let lexicon = Lexicon::new(&knowledge);
+/// let ask = |q: &str| understand(q, &knowledge, &lexicon);
+/// assert_eq!(ask("").intent, Some(Intent::Help));
+/// assert_eq!(ask("Bonjour !").intent, Some(Intent::Greeting));
+/// assert_eq!(ask("merci beaucoup").intent, Some(Intent::Thanks));
+/// let request = ask("escape game à Nice");
+/// assert_eq!(request.intent, None); // the search decides
+/// assert_eq!(request.query, "escape game");
+/// assert!(request.place.is_some());
 /// ```
-pub fn understand(question: &str) -> Request {
+pub fn understand(question: &str, knowledge: &Knowledge, lexicon: &Lexicon) -> Request {
     let mut notes = Vec::new();
     let mut text = clean(question);
     if text.chars().count() > MAX_QUESTION_CHARS {
@@ -235,10 +318,12 @@ pub fn understand(question: &str) -> Request {
             "Ta question est très longue : j'ai lu ses {MAX_QUESTION_CHARS} premiers caractères."
         ));
     }
-    let all: Vec<String> = words(&text).into_iter().map(|(w, _, _)| w).collect();
+    let spans = words(&text);
+    let all: Vec<String> = spans.iter().map(|(w, _, _)| w.clone()).collect();
     let request = |intent, lean, query: String, notes| Request {
         intent,
         lean,
+        place: None,
         query,
         notes,
     };
@@ -270,25 +355,49 @@ pub fn understand(question: &str) -> Request {
     {
         return request(Some(Intent::Thanks), Lean::None, String::new(), notes);
     }
+    let place = find_place(&knowledge.gazetteer, &text, |w| lexicon.contains(w));
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
     let lean = if has(LEAN_FIGURES) {
         Lean::Figures
     } else if has(LEAN_ABOUT) {
         Lean::About
-    } else if has(LEAN_EVENTS) {
+    } else if has(LEAN_EVENTS) || place.is_some() {
         Lean::Events
     } else if has(LEAN_PEOPLE) {
         Lean::People
     } else {
         Lean::None
     };
-    let query = all
+    let in_place = |start: usize| {
+        place
+            .as_ref()
+            .is_some_and(|p| (p.span.0..p.span.1).contains(&start))
+    };
+    let query = spans
         .iter()
-        .filter(|w| !FILLERS.contains(&w.as_str()) && !is_stop_word(w))
-        .cloned()
+        .enumerate()
+        .filter(|(i, (w, start, _))| {
+            let next = spans.get(i + 1).map_or("", |(next, _, _)| next.as_str());
+            let number = w.chars().all(|c| c.is_ascii_digit());
+            let radius = (number && (next.starts_with("km") || next.starts_with("kilometre")))
+                || (w.ends_with("km") && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit()));
+            let left_out = in_place(*start)
+                || FILLERS.contains(&w.as_str())
+                || PLACE_WORDS.contains(&w.as_str())
+                || is_stop_word(w)
+                || radius;
+            !left_out
+        })
+        .map(|(_, (w, _, _))| w.clone())
         .collect::<Vec<_>>()
         .join(" ");
-    request(None, lean, query, notes)
+    Request {
+        intent: None,
+        lean,
+        place,
+        query,
+        notes,
+    }
 }
 
 fn is_polite(word: &str) -> bool {
@@ -311,6 +420,18 @@ fn is_filler_for_thanks(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::OnceLock;
+
+    fn understand(question: &str) -> Request {
+        static KNOWLEDGE: OnceLock<(Knowledge, Lexicon)> = OnceLock::new();
+        let (knowledge, lexicon) = KNOWLEDGE.get_or_init(|| {
+            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+            let knowledge = crate::load::load(&data).unwrap();
+            let lexicon = Lexicon::new(&knowledge);
+            (knowledge, lexicon)
+        });
+        super::understand(question, knowledge, lexicon)
+    }
 
     #[test]
     fn greetings_thanks_and_help_are_recognized() {
@@ -333,7 +454,11 @@ mod tests {
         let request = understand("bonjour, je voudrais savoir s'il y a des visites à Brest");
         assert_eq!(request.intent, None);
         assert_eq!(request.lean, Lean::Events);
-        assert_eq!(request.query, "visites brest");
+        assert_eq!(request.query, "visites");
+        assert!(request.place.is_some());
+        let request = understand("visites à moins de 20 km de Caen");
+        assert_eq!(request.query, "visites");
+        assert_eq!(request.place.unwrap().radius_km, Some(20.0));
         assert_eq!(understand("combien on gagne ?").lean, Lean::Figures);
     }
 

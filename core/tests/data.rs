@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use boussole_core::load::{DataError, load};
+use boussole_core::load::{DataError, load, load_with};
 use boussole_core::model::{Audience, Knowledge};
 use chrono::NaiveDate;
 
@@ -185,18 +185,16 @@ fn four_portraits_and_the_week() {
 
 /// Copies the bundled data to a temporary directory, applies `edit` to one file, loads.
 fn load_edited(file: &str, edit: impl Fn(String) -> String) -> Result<Knowledge, DataError> {
-    let dir = std::env::temp_dir().join(format!(
-        "boussole-data-{}-{}",
-        std::process::id(),
-        file.replace('.', "-")
-    ));
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("boussole-data-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for name in boussole_core::load::DATA_FILES {
         let text = std::fs::read_to_string(data_dir().join(name)).unwrap();
         let text = if name == file { edit(text) } else { text };
         std::fs::write(dir.join(name), text).unwrap();
     }
-    let result = load(&dir);
+    let result = load_with(&dir, &data_dir().join("gazetteer"));
     std::fs::remove_dir_all(&dir).unwrap();
     result
 }
@@ -263,6 +261,47 @@ fn broken_toml_names_the_file_and_line() {
     }));
     assert!(
         found[0].contains("portraits.toml: invalid TOML: line"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_place_label_that_contradicts_the_gazetteer_is_reported() {
+    // The press kit's own mistake: Tergnier placed in Saint-Pierre-et-Miquelon.
+    let found = problems(load_edited("events.toml", |t| {
+        t.replacen(
+            "departement = \"02\"\ndepartement_name = \"Aisne\"\nregion = \"32\"",
+            "departement = \"975\"\ndepartement_name = \"Saint-Pierre-et-Miquelon\"\nregion = \"975\"",
+            1,
+        )
+    }));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("manufacture-camille-fournet")
+                && p.contains("field `place.departement`")
+                && p.contains("Tergnier is in département 02 (Aisne)")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.contains("field `place.region`")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.contains("field `place.insee`")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn coordinates_far_from_their_commune_are_reported() {
+    let found = problems(load_edited("events.toml", |t| {
+        t.replacen("lon = -4.48628", "lon = -3.48628", 1)
+    }));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("brest-industy") && p.contains("km from Brest")),
         "{found:?}"
     );
 }

@@ -171,3 +171,190 @@ fn gibberish_is_not_understood() {
     assert_eq!(answer.intent, Intent::Unknown);
     assert!(answer.events.is_empty());
 }
+
+fn ask(question: &str) -> boussole_core::answer::Answer {
+    boussole().ask(question, now())
+}
+
+#[test]
+fn a_radius_filters_by_real_distance() {
+    assert_eq!(
+        event_ids("événements à moins de 80 km de Quimper"),
+        ["brest-industy-9361782"]
+    );
+    let answer = ask("événements à moins de 80 km de Quimper");
+    assert_eq!(answer.understood.radius_km, Some(80.0));
+    let distance = answer.events[0].distance_km.unwrap();
+    assert!((50.0..56.0).contains(&distance), "{distance}");
+    assert!(
+        answer.reply.contains("à moins de 80 km de Quimper (29)"),
+        "{}",
+        answer.reply
+    );
+}
+
+#[test]
+fn near_a_commune_uses_the_default_radius_sorted_by_distance() {
+    let answer = ask("près de Lyon");
+    assert_eq!(
+        answer.understood.radius_km,
+        Some(boussole_core::search::DEFAULT_RADIUS_KM)
+    );
+    assert_eq!(answer.events[0].id, "escape-gamelenergie-est-la-clef");
+    assert!(
+        answer.reply.contains("à moins de 30 km de Lyon (69)"),
+        "{}",
+        answer.reply
+    );
+    let paris = ask("événements à Paris");
+    let distances: Vec<f64> = paris
+        .events
+        .iter()
+        .map(|e| e.distance_km.unwrap())
+        .collect();
+    assert_eq!(distances.len(), 2, "{:?}", paris.events);
+    assert!(distances[0] <= distances[1]);
+}
+
+#[test]
+fn nothing_within_the_radius_gives_the_nearest_with_its_distance() {
+    let answer = ask("près de Lorient");
+    assert!(
+        answer
+            .reply
+            .starts_with("Je n'ai trouvé aucun événement à moins de 30 km de Lorient (56)."),
+        "{}",
+        answer.reply
+    );
+    assert!(
+        answer.reply.contains("Le plus proche : Brest, à 1"),
+        "{}",
+        answer.reply
+    );
+    assert_eq!(answer.events[0].id, "brest-industy-9361782");
+    // Online events are reachable from anywhere: never "the nearest".
+    assert!(
+        answer
+            .events
+            .iter()
+            .all(|e| e.id != "forindustrie-lunivers-extraordinaire")
+    );
+}
+
+#[test]
+fn departements_and_regions_filter_by_code() {
+    assert_eq!(event_ids("événements dans le Loiret"), ["75991871"]);
+    assert_eq!(event_ids("en Bretagne"), ["brest-industy-9361782"]);
+    assert_eq!(
+        event_ids("dans le 17"),
+        ["la-nuit-de-lorientation-rochefort"]
+    );
+    assert_eq!(
+        event_ids("en Haute-Corse"),
+        ["visite-de-lusine-hydroelectrique-de-castirla-8279411"]
+    );
+    // The kit's Tergnier is in the Aisne, Hauts-de-France, not overseas.
+    assert_eq!(
+        event_ids("dans l'Aisne"),
+        ["visite-des-ateliers-de-la-manufacture-camille-fournet"]
+    );
+    let empty = ask("dans le Cantal");
+    assert!(
+        empty
+            .reply
+            .starts_with("Je n'ai trouvé aucun événement dans le Cantal (15)."),
+        "{}",
+        empty.reply
+    );
+}
+
+#[test]
+fn overseas_groups_the_overseas_events_and_online_ones_are_only_mentioned() {
+    let mut ids = event_ids("événements en outre-mer");
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "20397866",
+            "decouverte-dune-usine-de-production-electrique-a-la-biomasse-4806292",
+            "la-journee-portes-ouvertes-du-parm",
+            "salon-made-in-guyane-5650422",
+        ]
+    );
+    let answer = ask("événements en outre-mer");
+    assert!(
+        answer.reply.contains("En ligne, accessible de partout"),
+        "{}",
+        answer.reply
+    );
+}
+
+#[test]
+fn words_and_place_combine() {
+    assert_eq!(
+        event_ids("escape game à Nice"),
+        ["escape-game-de-la-metallurgie-azureenne"]
+    );
+    assert_eq!(
+        event_ids("escap game nise")[0],
+        "escape-game-de-la-metallurgie-azureenne"
+    );
+    let answer = ask("visite à Toulouze");
+    assert!(
+        answer
+            .reply
+            .contains("J'ai compris « Toulouse (31) » pour « toulouze »"),
+        "{}",
+        answer.reply
+    );
+}
+
+#[test]
+fn homonyms_say_which_one_was_taken() {
+    let answer = ask("Saint-Denis");
+    assert!(
+        answer.reply.contains("J'ai pris Saint-Denis (974)"),
+        "{}",
+        answer.reply
+    );
+    assert!(
+        answer.reply.contains("Saint-Denis (93)"),
+        "{}",
+        answer.reply
+    );
+    let qualified = ask("Saint-Denis (93)");
+    assert!(
+        !qualified.reply.contains("J'ai pris"),
+        "{}",
+        qualified.reply
+    );
+    assert_eq!(
+        qualified.understood.place.as_deref(),
+        Some("Saint-Denis (93)")
+    );
+}
+
+#[test]
+fn near_a_shared_position() {
+    let brest = boussole_core::places::Point::new(48.40, -4.49).unwrap();
+    let answer = boussole().near(brest, None, "", now());
+    assert_eq!(answer.events[0].id, "brest-industy-9361782");
+    assert!(answer.events[0].distance_km.unwrap() < 2.0);
+    let far = boussole().near(
+        boussole_core::places::Point::new(47.75, -3.37).unwrap(),
+        Some(20.0),
+        "",
+        now(),
+    );
+    assert!(
+        far.reply.contains("Le plus proche : Brest"),
+        "{}",
+        far.reply
+    );
+    let asked = ask("près de moi");
+    assert!(
+        asked.reply.contains("partage ta position"),
+        "{}",
+        asked.reply
+    );
+}

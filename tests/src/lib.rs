@@ -19,24 +19,36 @@ pub fn shared_dir() -> PathBuf {
     repo().join("../shared")
 }
 
-/// Path of the `boussole` binary, built first if `cargo test` did not build it.
+/// Path of the `boussole` binary, (re)built once per test run: `cargo test` builds the
+/// binary of another package only as a test harness, so without this the tests could
+/// run a stale binary. A no-op build takes a fraction of a second.
 pub fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
         let exe = std::env::current_exe().expect("test executable path");
         // target/<profile>/deps/<test> -> target/<profile>/boussole
         let profile_dir = exe.parent().and_then(Path::parent).expect("target dir");
-        let binary = profile_dir.join("boussole");
-        if !binary.is_file() {
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let status = Command::new(cargo)
-                .args(["build", "-p", "boussole-bots", "--bin", "boussole"])
-                .current_dir(repo())
-                .status()
-                .expect("cargo build");
-            assert!(status.success(), "building boussole failed");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut build = Command::new(cargo);
+        build
+            .args([
+                "build",
+                "--quiet",
+                "-p",
+                "boussole-bots",
+                "--bin",
+                "boussole",
+            ])
+            .current_dir(repo());
+        if profile_dir
+            .file_name()
+            .is_some_and(|name| name == "release")
+        {
+            build.arg("--release");
         }
-        binary
+        let status = build.status().expect("cargo build");
+        assert!(status.success(), "building boussole failed");
+        profile_dir.join("boussole")
     })
 }
 
@@ -137,7 +149,8 @@ impl Run {
     }
 }
 
-/// Copies the bundled data to a temporary directory, for tests that break it.
+/// Copies the bundled data to a temporary directory, for tests that break it. The copy
+/// has no gazetteer of its own: the binary falls back to the bundled one.
 pub fn data_copy(name: &str) -> TempDir {
     let dir = TempDir::new(&format!("data-{name}"));
     for entry in std::fs::read_dir(data_dir()).expect("data dir") {

@@ -259,3 +259,29 @@ fn the_index_is_reused_while_the_data_is_unchanged() {
     assert_eq!(second.len(), 1, "the old index is removed");
     assert_ne!(second[0].0, first[0].0, "changed data gets a new index");
 }
+
+#[test]
+fn ask_json_gives_distances_for_a_place() {
+    let answers = boussole(
+        "ask-near",
+        &["ask", "--json", "--now", NOW, "à moins de 80 km de Quimper"],
+    )
+    .json_lines();
+    let answer = &answers[0];
+    assert_eq!(answer["understood"]["place"], "Quimper (29)");
+    assert_eq!(answer["understood"]["radius_km"], 80.0);
+    assert_eq!(answer["events"].as_array().unwrap().len(), 1);
+    let distance = answer["events"][0]["distance_km"].as_f64().unwrap();
+    assert!((50.0..56.0).contains(&distance), "{distance}");
+}
+
+#[test]
+fn a_data_set_without_a_gazetteer_uses_the_bundled_one() {
+    let data = data_copy("no-gazetteer");
+    assert!(!data.path().join("gazetteer").exists());
+    let output = boussole("no-gazetteer", &["ask", "--now", NOW, "près de Brest"])
+        .data(data.path())
+        .output();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Brest Indus'Ty"));
+}

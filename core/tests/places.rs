@@ -1,0 +1,239 @@
+//! Places: the gazetteer, and the place a question speaks of.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use boussole_core::places::{Area, Gazetteer, Point, find_place};
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/gazetteer");
+        Gazetteer::load(&dir).expect("the bundled gazetteer loads")
+    })
+}
+
+/// What a question's place resolves to, as a short code: `c:29019` (commune),
+/// `d:29` (département), `r:53` (région), `g:outre-mer` (group), `here`, or `-`.
+fn resolve(question: &str) -> String {
+    let vocabulary = [
+        "escape",
+        "game",
+        "lyceens",
+        "evenements",
+        "visite",
+        "job",
+        "dating",
+    ];
+    let Some(mention) = find_place(gazetteer(), question, |w| vocabulary.contains(&w)) else {
+        return "-".into();
+    };
+    match mention.area {
+        Area::Commune(i) => format!("c:{}", gazetteer().commune(i).insee),
+        Area::Departement(i) => format!("d:{}", gazetteer().departement_at(i).code),
+        Area::Region(code) => format!("r:{code}"),
+        Area::Group { label, .. } => format!("g:{label}"),
+        Area::Here => "here".into(),
+    }
+}
+
+#[test]
+fn place_mentions() {
+    let table = [
+        // Communes, with or without accents, hyphens, capitals, articles, prepositions.
+        ("y a quoi près de Brest pour les lycéens ?", "c:29019"),
+        ("evenements a brest", "c:29019"),
+        ("EVENEMENTS A BREST", "c:29019"),
+        ("à Saint-Étienne", "c:42218"),
+        ("st etienne", "c:42218"),
+        ("saint etienne", "c:42218"),
+        ("au Havre", "c:76351"),
+        ("le havre", "c:76351"),
+        ("à La Rochelle", "c:17300"),
+        ("la rochelle", "c:17300"),
+        ("Ramonville", "-"), // not a commune's name on its own: Ramonville-Saint-Agne
+        ("à Ramonville-Saint-Agne", "c:31446"),
+        ("vers Toulouse", "c:31555"),
+        ("événements à moins de 80 km de Quimper", "c:29232"),
+        ("autour d'Orléans", "c:45234"),
+        ("près de Lyon", "c:69123"),
+        ("Qu'est-ce qu'il y a à Nice ?", "c:06088"),
+        ("à Aix-en-Provence", "c:13001"),
+        ("à Clermont-Ferrand", "c:63113"),
+        ("les Sables-d'Olonne", "c:85194"),
+        ("à Châlons-en-Champagne", "c:51108"),
+        // Homonyms: qualified, or the most populous.
+        ("Saint-Louis à La Réunion", "c:97414"),
+        ("Saint-Louis", "c:97414"), // the most populous
+        ("Saint-Pierre 974", "c:97416"),
+        ("Saint-Pierre-et-Miquelon", "d:975"),
+        ("Saint-Denis (93)", "c:93066"),
+        ("Saint-Denis à la Réunion", "c:97411"),
+        ("Saint-Denis", "c:97411"),
+        ("à Valence", "c:26362"),
+        ("Rochefort en Charente-Maritime", "c:17299"),
+        // Départements by name and number.
+        ("dans le Finistère", "d:29"),
+        ("en Haute-Corse", "d:2B"),
+        ("dans les Alpes-Maritimes", "d:06"),
+        ("dans le Loiret", "d:45"),
+        ("dans le 29", "d:29"),
+        ("le 06", "d:06"),
+        ("2B", "d:2B"),
+        ("974", "d:974"),
+        ("événements dans le 17", "d:17"),
+        ("dans le Nord", "d:59"),
+        ("dans la Vienne", "d:86"),
+        ("à Vienne", "c:38544"),
+        ("en Seine-Saint-Denis", "d:93"),
+        // Régions, current and former, and overseas groups.
+        ("en Bretagne", "r:53"),
+        ("en Normandie", "r:28"),
+        ("en Corse", "r:94"),
+        ("en Picardie", "r:32"),
+        ("en Rhône-Alpes", "r:84"),
+        ("en Lorraine", "r:44"),
+        ("en Midi-Pyrénées", "r:76"),
+        ("en Provence-Alpes-Côte d'Azur", "r:93"),
+        ("en PACA", "r:93"),
+        ("à La Réunion", "d:974"),
+        ("il y a quoi en Guadeloupe", "d:971"),
+        ("en Martinique", "d:972"),
+        ("à Mayotte", "d:976"),
+        ("en outre-mer", "g:outre-mer"),
+        ("dans les DOM-TOM", "g:dom-tom"),
+        ("en Île-de-France", "r:11"),
+        // Postal codes and arrondissements.
+        ("29200", "c:29019"),
+        ("près de 44000", "c:44109"),
+        ("75012", "c:75056"),
+        ("Paris 12e", "c:75112"),
+        ("paris 12", "c:75112"),
+        ("Lyon 3e", "c:69383"),
+        ("Marseille 1er", "c:13201"),
+        // Typos where the answer is unambiguous.
+        ("à Toulouze", "c:31555"),
+        ("Nise", "c:06088"),
+        ("escap game nise", "c:06088"),
+        ("evenemen a brets pr lyceen", "c:29019"),
+        ("Troye", "c:10387"),
+        ("à Bordeau", "c:33063"),
+        ("a montpelier", "c:34172"),
+        // The user's own position.
+        ("près de moi", "here"),
+        ("autour de chez moi", "here"),
+        // Words that must not become places.
+        ("Bonjour", "-"),
+        ("c'est nice", "-"),
+        ("c'est trop nice", "-"),
+        ("escape game", "-"),
+        ("job dating", "-"),
+        ("des tours de magie", "-"),
+        ("c'est cher ?", "-"),
+        ("un centre de formation", "-"),
+        ("les métiers de la mer", "-"),
+        ("visite d'usine", "-"),
+        ("le 21 novembre", "-"),
+        ("combien d'emplois en 2024", "-"),
+        ("merci", "-"),
+        ("j'ai 15 ans", "-"),
+        ("plus d'infos sur le 1", "-"),
+        ("dans le 1", "d:01"),
+        // Ordinary words that are places after a preposition.
+        ("à Tours", "c:37261"),
+        ("événements à Orange", "c:84087"),
+        ("rennes", "c:35238"),
+        ("les rennes du père Noël", "-"),
+        ("visite de Quimper", "c:29232"),
+    ];
+    let failures: Vec<String> = table
+        .iter()
+        .filter_map(|(question, expected)| {
+            let got = resolve(question);
+            (got != *expected).then(|| format!("{question:?}: expected {expected}, got {got}"))
+        })
+        .collect();
+    assert!(table.len() >= 60);
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_commune_is_there_with_coordinates() {
+    let g = gazetteer();
+    let communes = g
+        .communes()
+        .iter()
+        .filter(|c| !c.is_arrondissement())
+        .count();
+    assert!((34_800..35_100).contains(&communes), "{communes} communes");
+    for code in ["971", "972", "973", "974", "976", "975", "2A", "2B"] {
+        assert!(g.departement(code).is_some(), "{code}");
+    }
+    let located = g.communes().iter().filter(|c| !c.approximate).count();
+    assert!(located > 14_000, "{located} communes located by GeoNames");
+}
+
+#[test]
+fn unqualified_homonyms_keep_their_alternatives() {
+    let mention = find_place(gazetteer(), "Saint-Denis", |_| false).unwrap();
+    assert!(!mention.alternatives.is_empty());
+    let corrected = find_place(gazetteer(), "à Toulouze", |_| false).unwrap();
+    assert_eq!(corrected.corrected_from.as_deref(), Some("toulouze"));
+}
+
+#[test]
+fn radius_is_read_from_the_question() {
+    let mention = find_place(gazetteer(), "à moins de 30 km de Lyon", |_| false).unwrap();
+    assert_eq!(mention.radius_km, Some(30.0));
+    let mention = find_place(gazetteer(), "dans un rayon de 15km autour de Caen", |_| {
+        false
+    })
+    .unwrap();
+    assert_eq!(mention.radius_km, Some(15.0));
+}
+
+#[test]
+fn departements_and_regions_have_their_own_centres() {
+    let g = gazetteer();
+    // Département 01 (Ain) and région 01 (Guadeloupe) share a code, not a centre.
+    let ain = g.departement("01").unwrap().center;
+    let guadeloupe = g.region("01").unwrap().center;
+    assert!((45.5..46.5).contains(&ain.lat), "{ain:?}");
+    assert!((15.8..16.6).contains(&guadeloupe.lat), "{guadeloupe:?}");
+    assert_eq!(
+        g.departement("29").unwrap().in_phrase(),
+        "dans le Finistère (29)"
+    );
+    assert_eq!(
+        g.departement("2B").unwrap().in_phrase(),
+        "en Haute-Corse (2B)"
+    );
+    assert_eq!(
+        g.departement("06").unwrap().in_phrase(),
+        "dans les Alpes-Maritimes (06)"
+    );
+    assert_eq!(g.departement("01").unwrap().in_phrase(), "dans l'Ain (01)");
+    assert_eq!(
+        g.departement("974").unwrap().in_phrase(),
+        "à La Réunion (974)"
+    );
+    assert_eq!(g.region("53").unwrap().in_phrase(), "en Bretagne");
+}
+
+#[test]
+fn distances_are_real() {
+    let g = gazetteer();
+    let point = |insee: &str| g.commune_by_insee(insee).unwrap().point;
+    let lorient = point("56121");
+    let brest = point("29019");
+    let km = lorient.distance_km(brest);
+    assert!((100.0..120.0).contains(&km), "Lorient-Brest {km}");
+    let paris = point("75056");
+    let reunion = Point::new(-21.1, 55.5).unwrap();
+    assert!(paris.distance_km(reunion) > 9000.0);
+}
