@@ -48,6 +48,19 @@ pub enum Command {
     CheckData,
     /// Rebuilds the search index and prints counts and time.
     Index,
+    /// Runs a question set (format of shared/eval/README.md): prints each failure, then
+    /// the score, beside the score of a plain-tantivy baseline.
+    Eval(EvalArgs),
+}
+
+/// `boussole eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The question set, JSON lines.
+    pub file: PathBuf,
+    /// Fails (exit code 1) below this score, in percent.
+    #[arg(long, default_value_t = 0.0)]
+    pub min: f64,
 }
 
 /// The clock option shared by `ask` and `chat`.

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 
 use boussole_core::Boussole;
 use boussole_core::answer::Answer;
+use boussole_core::dialogue::Conversation;
 use boussole_core::model::Knowledge;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -38,6 +39,7 @@ pub async fn chat(
     }
     let mut input = tokio::io::BufReader::new(tokio::io::stdin());
     let mut line = Vec::new();
+    let mut conversation = Conversation::new();
     loop {
         line.clear();
         if input.read_until(b'\n', &mut line).await? == 0 {
@@ -45,7 +47,7 @@ pub async fn chat(
         }
         // Invalid UTF-8 is replaced, not fatal: every line gets an answer.
         let question = String::from_utf8_lossy(&line);
-        print_answer(&boussole.ask(&question, now), json)?;
+        print_answer(&boussole.reply(&mut conversation, &question, now), json)?;
         if !json {
             println!();
         }
@@ -55,6 +57,7 @@ pub async fn chat(
 fn interactive(boussole: &Boussole, now: DateTime<FixedOffset>) -> anyhow::Result<()> {
     use rustyline::error::ReadlineError;
     let mut editor = rustyline::DefaultEditor::new()?;
+    let mut conversation = Conversation::new();
     println!(
         "Boussole — pose ta question (Ctrl-D pour quitter). Par exemple : « {} »",
         boussole_core::answer::EXAMPLES[0]
@@ -65,7 +68,7 @@ fn interactive(boussole: &Boussole, now: DateTime<FixedOffset>) -> anyhow::Resul
                 if !line.trim().is_empty() {
                     editor.add_history_entry(line.as_str())?;
                 }
-                println!("{}\n", boussole.ask(&line, now).reply);
+                println!("{}\n", boussole.reply(&mut conversation, &line, now).reply);
             }
             Err(ReadlineError::Interrupted | ReadlineError::Eof) => return Ok(()),
             Err(err) => return Err(err.into()),

@@ -6,6 +6,7 @@
 
 mod cli;
 mod console;
+mod evaluate;
 
 use std::io::Write;
 use std::path::Path;
@@ -71,6 +72,20 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckData => Ok(check_data(&cli.data)),
+        Command::Eval(args) => {
+            let text = std::fs::read_to_string(&args.file)
+                .with_context(|| format!("reading {}", args.file.display()))?;
+            let cases = boussole_core::eval::parse(&text)
+                .map_err(|err| anyhow::anyhow!("{}: {err}", args.file.display()))?;
+            let boussole = open(&cli)?;
+            let score = evaluate::run(&boussole, &cases)?;
+            Ok(if score < args.min {
+                eprintln!("score {score:.1} % is below the minimum {:.1} %", args.min);
+                ExitCode::from(EXIT_PROBLEMS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Index => {
             let started = Instant::now();
             let knowledge = load_data(&cli.data).map_err(data_error)?;
@@ -151,7 +166,7 @@ fn check_data(dir: &Path) -> ExitCode {
                 knowledge.facts.len(),
                 knowledge.portraits.len(),
                 knowledge.topics.len(),
-                knowledge.equivalences.len()
+                knowledge.thesaurus.equivalences.len()
             );
             ExitCode::SUCCESS
         }

@@ -4,11 +4,13 @@
 
 use serde::Serialize;
 
+use chrono::NaiveDate;
+
 use crate::french;
-use crate::model::{Event, Fact, Knowledge, Portrait, Topic};
+use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic};
 use crate::places::{Area, Gazetteer};
-use crate::search::{EventSearch, Found};
-use crate::understand::{Intent, Request};
+use crate::search::{EventSearch, Found, Relaxed};
+use crate::understand::{Alternative, Intent, Request};
 
 /// Events shown in one answer (one phone screen).
 pub const PAGE_SIZE: usize = 5;
@@ -45,15 +47,56 @@ pub struct FactSummary {
 /// What was understood of a question, for users and for `--json`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Understood {
-    /// The place searched: "Brest (29)", "Finistère (29)", "région Bretagne".
+    /// The place searched: "Brest (29)", "Finistère (29)", "Bretagne".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// The radius around it, in kilometres.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub radius_km: Option<f64>,
-    /// The words searched, besides the place.
+    /// The dates: first and last day, and how the reply says them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dates: Option<UnderstoodDates>,
+    /// Audiences asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<Audience>,
+    /// Events for girls and women.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub girls: bool,
+    /// Event types asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub types: Vec<EventType>,
+    /// Online events asked for.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub online: bool,
+    /// Themes asked for (ids of the thesaurus).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    /// Organizer words recognized.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub organizers: Vec<String>,
+    /// The words searched as text.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub words: String,
+    /// Typos corrected: [as typed, as understood].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<(String, String)>,
+    /// Constraints dropped because nothing matched them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relaxed: Vec<String>,
+    /// Other readings of the question, as suggested questions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Dates as understood.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnderstoodDates {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// "jeudi 21 novembre".
+    pub label: String,
 }
 
 /// The answer to one question.
@@ -237,13 +280,8 @@ pub fn event_card(rank: usize, found: &Found) -> String {
     card
 }
 
-/// What the answer says about the place before listing events.
-fn place_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
-    let Some(mention) = &request.place else {
-        return Vec::new();
-    };
-    let mut notes = Vec::new();
-    let name = |area: &Area| match area {
+fn area_name(area: &Area, gazetteer: &Gazetteer) -> String {
+    match area {
         Area::Commune(c) => gazetteer.commune_label(*c),
         Area::Departement(d) => {
             let d = gazetteer.departement_at(*d);
@@ -254,40 +292,157 @@ fn place_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
             .map_or(code.to_string(), |r| r.name.to_string()),
         Area::Group { label, .. } => label.to_string(),
         Area::Here => "ta position".into(),
-    };
-    if let Some(typed) = &mention.corrected_from {
-        notes.push(format!(
-            "J'ai compris « {} » pour « {typed} ».",
-            name(&mention.area)
-        ));
     }
-    if let Some(other) = mention.alternatives.first() {
+}
+
+/// What the answer says before listing events: corrections, homonyms, other readings.
+fn request_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
+    let mut notes = request.notes.clone();
+    if let Some(mention) = &request.place {
+        if let Some(typed) = &mention.corrected_from {
+            notes.push(format!(
+                "J'ai compris « {} » pour « {typed} ».",
+                area_name(&mention.area, gazetteer)
+            ));
+        }
+        if let Some(other) = mention.alternatives.first() {
+            notes.push(format!(
+                "J'ai pris {} ; pour {}, précise-le (par exemple avec le numéro du département).",
+                area_name(&mention.area, gazetteer),
+                area_name(other, gazetteer)
+            ));
+        }
+    }
+    if !request.corrections.is_empty() {
+        let fixed = request
+            .corrections
+            .iter()
+            .map(|(typed, fixed)| format!("« {fixed} » pour « {typed} »"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        notes.push(format!("J'ai lu {fixed}."));
+    }
+    for alternative in &request.alternatives {
         notes.push(format!(
-            "J'ai pris {} ; pour {}, précise-le (par exemple avec le numéro du département).",
-            name(&mention.area),
-            name(other)
+            "Tu parlais peut-être du {} ? Demande « {} ».",
+            alternative.label, alternative.question
         ));
     }
     notes
 }
 
-/// A list of events, with what was searched and, when nothing is in scope, the nearest.
-pub fn events(search: &EventSearch, request: &Request, knowledge: &Knowledge) -> Answer {
-    let shown: Vec<&Found> = search.found.iter().take(PAGE_SIZE).collect();
+/// What was understood, for the reply and for `--json`.
+pub fn understood(
+    request: &Request,
+    search: Option<&EventSearch>,
+    knowledge: &Knowledge,
+) -> Understood {
+    let scope = search.and_then(|s| s.scope.as_ref());
+    Understood {
+        place: scope.map(|s| s.label.clone()),
+        radius_km: scope.and_then(|s| s.radius_km),
+        dates: request.dates.as_ref().map(|d| UnderstoodDates {
+            from: d.from,
+            to: d.to,
+            label: d.label.clone(),
+        }),
+        audiences: request.audiences.clone(),
+        girls: request.girls,
+        types: request.types.clone(),
+        online: request.online,
+        themes: request
+            .themes
+            .iter()
+            .filter_map(|&t| knowledge.thesaurus.themes.get(t))
+            .map(|t| t.theme.clone())
+            .collect(),
+        organizers: request.organizers.clone(),
+        words: request.query.clone(),
+        corrections: request.corrections.clone(),
+        relaxed: search
+            .map(|s| s.relaxed.iter().map(relaxed_label).collect())
+            .unwrap_or_default(),
+        alternatives: request.alternatives.clone(),
+    }
+}
+
+fn relaxed_label(relaxed: &Relaxed) -> String {
+    match relaxed {
+        Relaxed::PartOfDay(label) => format!("part_of_day: {label}"),
+        Relaxed::Dates(label) => format!("dates: {label}"),
+        Relaxed::Words => "words".into(),
+    }
+}
+
+/// "lycéens · à moins de 30 km de Brest (29) · jeudi 21 novembre · escape game".
+fn search_line(request: &Request, search: &EventSearch, knowledge: &Knowledge) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(request.audiences.iter().map(|a| a.label().to_string()));
+    if request.girls {
+        parts.push("filles et femmes".into());
+    }
+    parts.extend(request.types.iter().map(|t| t.label().to_string()));
+    if request.online {
+        parts.push("en ligne".into());
+    }
+    parts.extend(
+        request
+            .themes
+            .iter()
+            .filter_map(|&t| knowledge.thesaurus.themes.get(t))
+            .map(|t| t.label.clone()),
+    );
+    if let Some(scope) = &search.scope {
+        parts.push(scope.phrase.clone());
+    }
+    if let Some(dates) = &request.dates {
+        parts.push(dates.label.clone());
+    }
+    parts.join(" · ")
+}
+
+/// A page of events (`page` from 0), with what was searched, what was relaxed and, when
+/// nothing is in scope, the nearest.
+pub fn events(
+    search: &EventSearch,
+    request: &Request,
+    knowledge: &Knowledge,
+    page: usize,
+    today: NaiveDate,
+) -> Answer {
+    let first = page * PAGE_SIZE;
+    let shown: Vec<&Found> = search.found.iter().skip(first).take(PAGE_SIZE).collect();
     let mut reply = String::new();
-    for note in request
-        .notes
-        .iter()
-        .chain(&place_notes(request, &knowledge.gazetteer))
-    {
-        reply.push_str(note);
+    for note in request_notes(request, &knowledge.gazetteer) {
+        reply.push_str(&note);
         reply.push_str("\n\n");
     }
-    let scope = search.scope.as_ref();
-    let where_text = scope.map(|scope| scope.phrase.clone());
+    let line = search_line(request, search, knowledge);
+    if !line.is_empty() && page == 0 {
+        reply.push_str(&format!("Recherche : {line}\n\n"));
+    }
+    let scope_phrase = search.scope.as_ref().map(|s| s.phrase.clone());
+    for relaxed in &search.relaxed {
+        let said = match relaxed {
+            Relaxed::PartOfDay(part) => format!("Rien {part} : je montre toute la journée."),
+            Relaxed::Dates(label) => {
+                format!("Je n'ai trouvé aucun événement {label} ; voici ceux des autres jours.")
+            }
+            Relaxed::Words => match &scope_phrase {
+                Some(place) => format!(
+                    "Je n'ai rien trouvé qui corresponde exactement {place} ; voici tous les événements de ce coin."
+                ),
+                None => "Je n'ai rien trouvé qui corresponde exactement ; voici les événements de ces dates.".to_string(),
+            },
+        };
+        reply.push_str(&said);
+        reply.push_str("\n\n");
+    }
     if search.nearest_instead {
-        let scope_text = where_text.clone().unwrap_or_default();
-        reply.push_str(&format!("Je n'ai trouvé aucun événement {scope_text}."));
+        reply.push_str(&format!(
+            "Je n'ai trouvé aucun événement {}.",
+            scope_phrase.clone().unwrap_or_default()
+        ));
         match shown.first() {
             Some(nearest) => {
                 let distance = nearest
@@ -302,36 +457,30 @@ pub fn events(search: &EventSearch, request: &Request, knowledge: &Knowledge) ->
             None => reply.push_str(" Essaie une autre ville, un département ou une région."),
         }
     } else {
-        if search.words_ignored {
-            reply.push_str(&format!(
-                "Je n'ai rien trouvé sur « {} » {} ; voici tous les événements de ce coin.\n\n",
-                request.query,
-                where_text.clone().unwrap_or_default()
-            ));
-        }
-        let count = french::count(search.found.len(), "événement", "événements");
-        reply.push_str(&match (&where_text, search.found.len()) {
-            (_, 0) => "Je n'ai trouvé aucun événement.".to_string(),
-            (Some(place), 1) => format!("Voici l'événement {place} :"),
-            (Some(place), _) if shown.len() < search.found.len() => {
-                format!(
-                    "J'ai trouvé {count} {place}. Voici les {} premiers :",
-                    shown.len()
-                )
-            }
-            (Some(place), _) => format!("Voici {count} {place} :"),
-            (None, 1) => "Voici l'événement que j'ai trouvé :".to_string(),
-            (None, _) if shown.len() < search.found.len() => {
+        let total = search.found.len();
+        let count = french::count(total, "événement", "événements");
+        reply.push_str(&match (total, page) {
+            (0, _) => "Je n'ai trouvé aucun événement.".to_string(),
+            (1, _) => "Voici l'événement que j'ai trouvé :".to_string(),
+            (_, 0) if shown.len() < total => {
                 format!("J'ai trouvé {count}. Voici les {} premiers :", shown.len())
             }
-            (None, _) => format!("Voici {count} :"),
+            (_, 0) => format!("J'ai trouvé {count} :"),
+            (_, _) => format!(
+                "Suite ({} à {} sur {total}) :",
+                first + 1,
+                first + shown.len()
+            ),
         });
     }
     for (i, found) in shown.iter().enumerate() {
         reply.push_str("\n\n");
-        reply.push_str(&event_card(i + 1, found));
+        reply.push_str(&event_card(first + i + 1, found));
     }
-    if !search.online.is_empty() {
+    if first + shown.len() < search.found.len() && !search.nearest_instead {
+        reply.push_str("\n\nÉcris « suivants » pour voir la suite, ou « le 2 » pour les détails d'un événement.");
+    }
+    if !search.online.is_empty() && page == 0 {
         let titles = search
             .online
             .iter()
@@ -340,15 +489,97 @@ pub fn events(search: &EventSearch, request: &Request, knowledge: &Knowledge) ->
             .join(", ");
         reply.push_str(&format!("\n\nEn ligne, accessible de partout : {titles}."));
     }
+    if search.found.iter().all(|f| f.event.last_day() < today) && !search.found.is_empty() {
+        reply.push_str(
+            "\n\nCes événements ont déjà eu lieu : l'édition 2024 s'est tenue du 18 au 24 novembre 2024.",
+        );
+    }
     Answer {
-        understood: Understood {
-            place: scope.map(|s| s.label.clone()),
-            radius_km: scope.and_then(|s| s.radius_km),
-            words: request.query.clone(),
-        },
+        understood: understood(request, Some(search), knowledge),
         events: shown.iter().map(|f| summary(f)).collect(),
         ..Answer::text(Intent::Events, reply)
     }
+}
+
+/// Everything about one event of the last list.
+pub fn details(event: &Event, rank: usize) -> Answer {
+    let mut reply = format!("{rank}. {}\nOrganisé par {}", event.title, event.organizer);
+    if !event.partners.is_empty() {
+        reply.push_str(&format!(", avec {}", event.partners.join(", ")));
+    }
+    reply.push_str(&format!(".\nOù : {}", where_line(event)));
+    if let Some(postcode) = &event.place.postcode
+        && !event.online
+    {
+        reply.push_str(&format!(" ({postcode})"));
+    }
+    reply.push_str(&format!("\nQuand : {}", french::when(event)));
+    if event.timezone != chrono_tz::Europe::Paris {
+        reply.push_str(" (heure locale)");
+    }
+    let audiences = event
+        .audiences
+        .iter()
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    reply.push_str(&format!("\nPour : {audiences}"));
+    if event.mixite {
+        reply.push_str(" (en particulier les filles)");
+    }
+    let types = event
+        .types
+        .iter()
+        .map(|t| t.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    reply.push_str(&format!("\nType : {types}"));
+    reply.push_str(&format!(
+        "\n\n{}\n\nInscription et infos : {}",
+        event.description.trim(),
+        event.link
+    ));
+    Answer {
+        events: vec![summary(&Found {
+            event,
+            distance_km: None,
+            score: 0.0,
+        })],
+        ..Answer::text(Intent::EventDetails, reply)
+    }
+}
+
+/// "le 9" when the list has 3 items.
+pub fn no_such_item(rank: usize, total: usize) -> Answer {
+    Answer::text(
+        Intent::EventDetails,
+        format!(
+            "Il n'y a pas de n° {rank} : la dernière liste compte {}. Écris par exemple « le 1 ».",
+            french::count(total, "événement", "événements")
+        ),
+    )
+}
+
+/// "suivants" at the end of the list.
+pub fn no_more(total: usize) -> Answer {
+    Answer::text(
+        Intent::Events,
+        format!(
+            "C'est tout : je t'ai montré les {}. Essaie une autre ville, une autre date ou un autre thème.",
+            french::count(total, "événement", "événements")
+        ),
+    )
+}
+
+/// A follow-up ("le 2", "suivants") with nothing before it.
+pub fn nothing_to_follow() -> Answer {
+    Answer::text(
+        Intent::Unknown,
+        format!(
+            "Je n'ai pas encore de liste à laquelle me référer. Pose-moi d'abord une question, par exemple :\n{}",
+            examples()
+        ),
+    )
 }
 
 /// A fact in its sentence, with its source.

@@ -20,6 +20,8 @@
 #![deny(missing_docs)]
 
 pub mod answer;
+pub mod dialogue;
+pub mod eval;
 pub mod french;
 pub mod index;
 pub mod load;
@@ -31,13 +33,14 @@ pub mod understand;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::answer::Answer;
+use crate::answer::{Answer, PAGE_SIZE};
+use crate::dialogue::{Conversation, LastSearch};
 use crate::index::{Hit, IndexError, Kind, SearchIndex};
 use crate::model::Knowledge;
 use crate::places::{Area, Point};
-use crate::search::Scope;
+use crate::search::{Facets, Scope};
 use crate::text::Analyzer;
-use crate::understand::{Intent, Lean, Lexicon, Request, understand};
+use crate::understand::{Followup, Intent, Lean, Lexicon, Rank, Request, understand};
 
 /// Knowledge and its index: everything needed to answer questions.
 #[derive(Debug)]
@@ -45,24 +48,33 @@ pub struct Boussole {
     knowledge: Knowledge,
     index: SearchIndex,
     lexicon: Lexicon,
+    facets: Facets,
 }
 
-/// How many candidates each search brings back before the answer picks from them.
+/// How many candidates each knowledge search brings back before the answer picks.
 const CANDIDATES: usize = 20;
 
 impl Boussole {
     /// The analyzer for this knowledge: the French analyzer with its thesaurus.
     pub fn analyzer(knowledge: &Knowledge) -> Analyzer {
-        Analyzer::with_equivalences(knowledge.equivalences.iter().map(|e| e.words.as_slice()))
+        Analyzer::with_equivalences(
+            knowledge
+                .thesaurus
+                .equivalences
+                .iter()
+                .map(|e| e.words.as_slice()),
+        )
     }
 
     /// Assembles knowledge and an index built from it.
     pub fn new(knowledge: Knowledge, index: SearchIndex) -> Boussole {
         let lexicon = Lexicon::new(&knowledge);
+        let facets = Facets::new(&knowledge, lexicon.slots());
         Boussole {
             knowledge,
             index,
             lexicon,
+            facets,
         }
     }
 
@@ -82,15 +94,70 @@ impl Boussole {
         &self.index
     }
 
-    /// Answers one question. `now` is the clock: tests and `--now` fix it.
+    /// Understands a question (no search): what `--json` reports as `understood`.
+    pub fn understand(&self, question: &str, now: DateTime<FixedOffset>) -> Request {
+        understand(question, &self.knowledge, &self.lexicon, now.date_naive())
+    }
+
+    /// Answers one question, without conversation. `now` is the clock: tests and
+    /// `--now` fix it.
     pub fn ask(&self, question: &str, now: DateTime<FixedOffset>) -> Answer {
-        let request = understand(question, &self.knowledge, &self.lexicon);
-        let answer = match request.intent {
-            Some(Intent::Help) => answer::help(&self.knowledge),
-            Some(Intent::Greeting) => answer::greeting(&self.knowledge),
-            Some(Intent::Thanks) => answer::thanks(),
-            Some(_) => answer::unknown(),
-            None => self.search(&request, now),
+        self.reply(&mut Conversation::new(), question, now)
+    }
+
+    /// Answers a message of a conversation: follow-ups ("le 2", "suivants", "et à
+    /// Nice ?") refer to the conversation's last answer, which this one replaces.
+    pub fn reply(
+        &self,
+        conversation: &mut Conversation,
+        question: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        let request = self.understand(question, now);
+        let answer = match (request.followup, conversation.last.as_mut()) {
+            (Some(Followup::Details(rank)), Some(last)) if !last.ids.is_empty() => {
+                let index = match rank {
+                    Rank::Nth(n) => n.saturating_sub(1),
+                    Rank::Last => (last.page * PAGE_SIZE + PAGE_SIZE).min(last.ids.len()) - 1,
+                };
+                match last.ids.get(index).and_then(|id| self.knowledge.event(id)) {
+                    Some(event) => answer::details(event, index + 1),
+                    None => answer::no_such_item(index + 1, last.ids.len()),
+                }
+            }
+            (Some(Followup::Next), Some(last)) if !last.ids.is_empty() => {
+                let last = last.clone();
+                self.page(conversation, last, now)
+            }
+            (Some(Followup::Wider), Some(last)) => {
+                let mut last = last.clone();
+                if let Some(place) = &mut last.request.place {
+                    let radius = place.radius_km.unwrap_or(search::DEFAULT_RADIUS_KM);
+                    place.radius_km = Some((radius * 2.0).max(search::DEFAULT_RADIUS_KM * 2.0));
+                }
+                last.radius_km = Some(
+                    (last.radius_km.unwrap_or(search::DEFAULT_RADIUS_KM) * 2.0)
+                        .max(search::DEFAULT_RADIUS_KM * 2.0),
+                );
+                self.events_answer(
+                    conversation,
+                    last.request,
+                    last.position,
+                    last.radius_km,
+                    now,
+                )
+            }
+            (Some(Followup::Refine), Some(last)) => {
+                let merged = last.request.refined_by(&request);
+                let (position, radius) = (last.position, last.radius_km);
+                let position = if merged.place.is_some() {
+                    None
+                } else {
+                    position
+                };
+                self.events_answer(conversation, merged, position, radius, now)
+            }
+            _ => self.answer(conversation, request, now),
         };
         tracing::debug!(intent = ?answer.intent, events = answer.events.len(), "answered");
         answer
@@ -105,22 +172,48 @@ impl Boussole {
         question: &str,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let mut request = understand(question, &self.knowledge, &self.lexicon);
-        request.place = None;
-        let scope = Scope::around(point, radius_km);
-        self.events_answer(&request, Some(scope), now)
+        self.near_in(&mut Conversation::new(), point, radius_km, question, now)
     }
 
-    fn search(&self, request: &Request, now: DateTime<FixedOffset>) -> Answer {
+    /// Like [`Boussole::near`], in a conversation ("suivants" and "plus loin" follow it).
+    pub fn near_in(
+        &self,
+        conversation: &mut Conversation,
+        point: Point,
+        radius_km: Option<f64>,
+        question: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        let mut request = self.understand(question, now);
+        request.place = None;
+        request.intent = None;
+        self.events_answer(conversation, request, Some(point), radius_km, now)
+    }
+
+    fn answer(
+        &self,
+        conversation: &mut Conversation,
+        request: Request,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        match request.intent {
+            Some(Intent::Help) => return answer::help(&self.knowledge),
+            Some(Intent::Greeting) => return answer::greeting(&self.knowledge),
+            Some(Intent::Thanks) => return answer::thanks(),
+            Some(_) => return answer::unknown(),
+            None => {}
+        }
         if request.place.as_ref().is_some_and(|p| p.area == Area::Here) {
             return answer::need_position();
         }
-        let query = request.query.as_str();
-        let knowledge = if query.is_empty() {
+        if request.followup.is_some() && request.query.is_empty() && !request.has_event_slots() {
+            return answer::nothing_to_follow();
+        }
+        let knowledge = if request.knowledge_query.is_empty() {
             Vec::new()
         } else {
             self.index.search(
-                query,
+                &request.knowledge_query,
                 &[Kind::Fact, Kind::Portrait, Kind::Topic],
                 CANDIDATES,
             )
@@ -130,54 +223,112 @@ impl Boussole {
         if leans_to_knowledge && best_knowledge > 0.0 {
             return self.knowledge_answer(&knowledge, request.lean);
         }
-        let scope = request
-            .place
-            .as_ref()
-            .and_then(|p| Scope::of(p, &self.knowledge.gazetteer));
-        if scope.is_none() && request.lean != Lean::Events {
+        let mut also = None;
+        if request.lean != Lean::Events && !request.has_event_slots() {
+            // Compared on the same words, so that the scores compare.
             let best_event = self
                 .index
-                .search(query, &[Kind::Event], 1)
+                .search(&request.knowledge_query, &[Kind::Event], 1)
                 .first()
                 .map_or(0.0, |h| h.score);
-            if best_knowledge > best_event * 1.2 {
+            let slots = !request.themes.is_empty();
+            if best_knowledge > best_event * 1.5 && !slots {
                 return self.knowledge_answer(&knowledge, request.lean);
             }
-            if best_event == 0.0 {
+            if best_event == 0.0 && !slots {
                 return answer::unknown();
             }
+            // Both fit ("les métiers de l'énergie"): events, and the best of the rest.
+            if best_knowledge >= best_event * 0.5 {
+                also = knowledge.first().cloned();
+            }
         }
-        self.events_answer(request, scope, now)
+        let mut answer = self.events_answer(conversation, request, None, None, now);
+        if let Some(hit) = also {
+            let card = match hit.kind {
+                Kind::Fact => self.knowledge.fact(&hit.id).map(answer::fact_card),
+                Kind::Portrait => self.knowledge.portrait(&hit.id).map(answer::portrait_card),
+                Kind::Topic => self
+                    .knowledge
+                    .topic(&hit.id)
+                    .map(|t| format!("{}\n{}", t.title, t.text)),
+                Kind::Event => None,
+            };
+            if let Some(card) = card {
+                answer
+                    .reply
+                    .push_str(&format!("\n\nÀ savoir aussi :\n{card}"));
+            }
+        }
+        answer
     }
 
     fn events_answer(
         &self,
-        request: &Request,
-        scope: Option<Scope>,
+        conversation: &mut Conversation,
+        request: Request,
+        position: Option<Point>,
+        radius_km: Option<f64>,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let has_scope = scope.is_some();
-        let mut found = search::events(&self.knowledge, &self.index, &request.query, scope);
-        if !has_scope && request.query.is_empty() {
-            // "des événements ?": everything, soonest first, what is still to come first.
-            let today = now.date_naive();
-            let mut all: Vec<search::Found> = self
-                .knowledge
-                .events
-                .iter()
-                .map(|event| search::Found {
-                    event,
-                    distance_km: None,
-                    score: 0.0,
-                })
-                .collect();
-            all.sort_by_key(|f| (f.event.last_day() < today, f.event.first_day()));
-            found.found = all;
+        let scope = match position {
+            Some(point) => Some(Scope::around(point, radius_km)),
+            None => request
+                .place
+                .as_ref()
+                .and_then(|p| Scope::of(p, &self.knowledge.gazetteer)),
+        };
+        let today = now.date_naive();
+        let found = search::events(
+            &self.knowledge,
+            &self.index,
+            &self.facets,
+            &request,
+            scope,
+            today,
+        );
+        let answer = answer::events(&found, &request, &self.knowledge, 0, today);
+        conversation.last = Some(LastSearch {
+            ids: found.found.iter().map(|f| f.event.id.clone()).collect(),
+            request,
+            page: 0,
+            position,
+            radius_km,
+        });
+        answer
+    }
+
+    fn page(
+        &self,
+        conversation: &mut Conversation,
+        mut last: LastSearch,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        let scope = match last.position {
+            Some(point) => Some(Scope::around(point, last.radius_km)),
+            None => last
+                .request
+                .place
+                .as_ref()
+                .and_then(|p| Scope::of(p, &self.knowledge.gazetteer)),
+        };
+        let today = now.date_naive();
+        let found = search::events(
+            &self.knowledge,
+            &self.index,
+            &self.facets,
+            &last.request,
+            scope,
+            today,
+        );
+        let pages = found.found.len().div_ceil(PAGE_SIZE);
+        if last.page + 1 >= pages {
+            return answer::no_more(found.found.len());
         }
-        if found.found.is_empty() && !has_scope {
-            return answer::unknown();
-        }
-        answer::events(&found, request, &self.knowledge)
+        last.page += 1;
+        let answer = answer::events(&found, &last.request, &self.knowledge, last.page, today);
+        conversation.last = Some(last);
+        answer
     }
 
     fn knowledge_answer(&self, hits: &[Hit], lean: Lean) -> Answer {

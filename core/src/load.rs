@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::model::{Equivalence, Event, Fact, Knowledge, Portrait, Topic, Week};
+use crate::model::{
+    AudienceWords, Equivalence, Event, Fact, Knowledge, Portrait, Theme, Thesaurus, Topic,
+    TypeWords, Week, Words,
+};
 use crate::places::{Gazetteer, key};
 
 /// One problem found in a data file.
@@ -153,8 +156,7 @@ pub fn load_with(dir: &Path, gazetteer_dir: &Path) -> Result<Knowledge, DataErro
     let facts: Vec<Fact> = records(facts_file.as_ref(), "fact", &mut problems);
     let portraits: Vec<Portrait> = records(portraits_file.as_ref(), "portrait", &mut problems);
     let topics: Vec<Topic> = records(week_file.as_ref(), "topic", &mut problems);
-    let equivalences: Vec<Equivalence> =
-        records(thesaurus_file.as_ref(), "equivalent", &mut problems);
+    let thesaurus = thesaurus(thesaurus_file.as_ref(), &mut problems);
     let week: Option<Week> = week_file
         .as_ref()
         .and_then(|(path, table)| match table.get("week") {
@@ -198,11 +200,58 @@ pub fn load_with(dir: &Path, gazetteer_dir: &Path) -> Result<Knowledge, DataErro
             portraits,
             week,
             topics,
-            equivalences,
+            thesaurus,
             gazetteer: std::sync::Arc::new(gazetteer),
             fingerprint,
         }),
         _ => Err(DataError::Invalid(problems)),
+    }
+}
+
+fn thesaurus(file: Option<&(PathBuf, toml::Table)>, problems: &mut Vec<Problem>) -> Thesaurus {
+    let equivalences: Vec<Equivalence> = records(file, "equivalent", problems);
+    let audiences: Vec<AudienceWords> = records(file, "audience", problems);
+    let types: Vec<TypeWords> = records(file, "type", problems);
+    let themes: Vec<Theme> = records(file, "theme", problems);
+    let Some((path, table)) = file else {
+        return Thesaurus::default();
+    };
+    let mut table_of = |key: &str| -> Option<toml::Value> {
+        let value = table.get(key).cloned();
+        if value.is_none() {
+            problems.push(problem(
+                path,
+                &format!("[{key}]"),
+                "",
+                format!("missing table [{key}]"),
+            ));
+        }
+        value
+    };
+    let (girls, online, sms) = (table_of("girls"), table_of("online"), table_of("sms"));
+    let girls: Words = girls
+        .and_then(|v| decode(path, "[girls]", &v, problems))
+        .unwrap_or_default();
+    let online: Words = online
+        .and_then(|v| decode(path, "[online]", &v, problems))
+        .unwrap_or_default();
+    let sms = sms
+        .and_then(|v| decode(path, "[sms]", &v, problems))
+        .unwrap_or_default();
+    check_unique(
+        path,
+        "theme",
+        themes.iter().map(|t| t.theme.as_str()),
+        problems,
+    );
+    Thesaurus {
+        equivalences,
+        audiences,
+        girls,
+        types,
+        online,
+        themes,
+        sms,
     }
 }
 

@@ -393,6 +393,66 @@ pub struct Equivalence {
     pub words: Vec<String>,
 }
 
+/// Words naming an audience.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudienceWords {
+    /// The audience.
+    pub audience: Audience,
+    /// Words and phrases that name it.
+    pub words: Vec<String>,
+}
+
+/// Words naming an event type.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeWords {
+    /// The type.
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// Words and phrases that name it.
+    pub words: Vec<String>,
+}
+
+/// A theme or sector, and the words that name it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Stable id (`energie`).
+    pub theme: String,
+    /// French label shown to users.
+    pub label: String,
+    /// Words and phrases that name it.
+    pub words: Vec<String>,
+}
+
+/// A list of words for a facet (girls and women, online).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Words and phrases.
+    pub words: Vec<String>,
+}
+
+/// The vocabulary of understanding, from `thesaurus.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Thesaurus {
+    /// Words searched as one.
+    pub equivalences: Vec<Equivalence>,
+    /// Words naming each audience.
+    pub audiences: Vec<AudienceWords>,
+    /// Words asking for events aimed at girls and women.
+    pub girls: Words,
+    /// Words naming each event type.
+    pub types: Vec<TypeWords>,
+    /// Words asking for online events.
+    pub online: Words,
+    /// Themes and sectors.
+    pub themes: Vec<Theme>,
+    /// SMS spellings and what they stand for.
+    pub sms: std::collections::BTreeMap<String, String>,
+}
+
 /// Everything Boussole knows, loaded from a data directory.
 #[derive(Clone, Debug)]
 pub struct Knowledge {
@@ -406,8 +466,8 @@ pub struct Knowledge {
     pub week: Week,
     /// Topics about the week.
     pub topics: Vec<Topic>,
-    /// Search equivalences.
-    pub equivalences: Vec<Equivalence>,
+    /// The vocabulary of understanding.
+    pub thesaurus: Thesaurus,
     /// Every commune, département and région.
     pub gazetteer: std::sync::Arc<crate::places::Gazetteer>,
     /// Fingerprint of the source files (changes whenever a file changes).

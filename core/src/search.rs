@@ -1,17 +1,34 @@
-//! Finding the events of a request: text relevance from the index, places as filters,
-//! distances, and the nearest events when nothing is in scope.
+//! Finding the events of a request: text relevance from the index combined with the
+//! request's slots. Place and dates filter; audience, type, theme and organizer boost.
+//! When the filters leave nothing, they are relaxed in a fixed order (part of the day,
+//! then dates, then the place, for which the nearest events are given) and the answer
+//! says what was relaxed.
 
 use std::collections::HashMap;
+
+use chrono::{NaiveDate, Timelike};
 
 use crate::index::{Kind, SearchIndex};
 use crate::model::{Event, Knowledge};
 use crate::places::{Area, Gazetteer, PlaceMention, Point};
+use crate::understand::Request;
+use crate::understand::dates::DateSlot;
+use crate::understand::slots::{SlotMatcher, event_themes};
 
 /// Radius of "près de X" when the question gives none, in kilometres.
 pub const DEFAULT_RADIUS_KM: f64 = 30.0;
 
 /// How many nearest events are offered when nothing is in scope.
 const NEAREST: usize = 3;
+
+/// Boosts of the slots, added to the text relevance (normalized to at most `TEXT`).
+const TEXT: f32 = 4.0;
+const TYPE: f32 = 3.0;
+const THEME: f32 = 3.0;
+const AUDIENCE: f32 = 2.0;
+const GIRLS: f32 = 2.0;
+const ORGANIZER: f32 = 4.0;
+const PARTNER: f32 = 1.0;
 
 /// The place searched, resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +43,10 @@ pub struct Scope {
     pub center: Option<Point>,
     /// Events farther than this from `center` are out of scope (communes and positions).
     pub radius_km: Option<f64>,
+}
+
+fn radius_phrase(radius: f64, label: &str) -> String {
+    format!("à moins de {} km de {label}", crate::french::number(radius))
 }
 
 impl Scope {
@@ -87,6 +108,21 @@ impl Scope {
         }
     }
 
+    /// The same scope with a larger radius ("plus loin").
+    pub fn widened(&self) -> Scope {
+        let mut wider = self.clone();
+        if let Some(radius) = self.radius_km {
+            let radius = (radius * 2.0).max(DEFAULT_RADIUS_KM * 2.0);
+            wider.radius_km = Some(radius);
+            wider.phrase = if self.area == Area::Here {
+                format!("à moins de {} km de toi", crate::french::number(radius))
+            } else {
+                radius_phrase(radius, &self.label)
+            };
+        }
+        wider
+    }
+
     /// Whether an event is in scope, with its distance from the centre when it has one.
     fn contains(&self, event: &Event, gazetteer: &Gazetteer) -> (bool, Option<f64>) {
         if event.online {
@@ -116,8 +152,36 @@ impl Scope {
     }
 }
 
-fn radius_phrase(radius: f64, label: &str) -> String {
-    format!("à moins de {} km de {label}", crate::french::number(radius))
+/// What events have that questions ask for, computed once per knowledge: themes found
+/// in titles, themes and organizers; organizer and partner words.
+#[derive(Debug, Default)]
+pub struct Facets {
+    themes: Vec<Vec<usize>>,
+    organizer_words: Vec<Vec<String>>,
+    partner_words: Vec<Vec<String>>,
+}
+
+impl Facets {
+    /// The facets of every event.
+    pub fn new(knowledge: &Knowledge, slots: &SlotMatcher) -> Facets {
+        let folded = |text: &str| -> Vec<String> {
+            crate::text::words(text)
+                .into_iter()
+                .map(|(w, _, _)| w)
+                .collect()
+        };
+        let mut facets = Facets::default();
+        for event in &knowledge.events {
+            let mut texts: Vec<&str> = vec![&event.title, &event.organizer];
+            texts.extend(event.themes.iter().map(String::as_str));
+            facets.themes.push(event_themes(slots, &texts));
+            facets.organizer_words.push(folded(&event.organizer));
+            facets
+                .partner_words
+                .push(event.partners.iter().flat_map(|p| folded(p)).collect());
+        }
+        facets
+    }
 }
 
 /// An event found, with what ranked it.
@@ -127,8 +191,19 @@ pub struct Found<'a> {
     pub event: &'a Event,
     /// Distance from the place asked about, in kilometres.
     pub distance_km: Option<f64>,
-    /// Text relevance (0 when the question had no words to match).
+    /// Relevance: text and slots.
     pub score: f32,
+}
+
+/// A constraint of the request that was dropped because nothing matched it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Relaxed {
+    /// The part of the day ("le matin").
+    PartOfDay(String),
+    /// The dates ("jeudi 21 novembre").
+    Dates(String),
+    /// The words, audiences, types and themes: nothing in scope matched them.
+    Words,
 }
 
 /// The events of a request.
@@ -140,20 +215,34 @@ pub struct EventSearch<'a> {
     pub scope: Option<Scope>,
     /// Nothing was in scope: `found` holds the nearest events instead.
     pub nearest_instead: bool,
-    /// The words matched nothing in scope: `found` holds every event in scope.
-    pub words_ignored: bool,
+    /// Constraints dropped, in the order they were.
+    pub relaxed: Vec<Relaxed>,
     /// Online events matching the words (reachable from anywhere), for a place search.
     pub online: Vec<&'a Event>,
 }
 
-/// Searches events for `query` (free text, may be empty) within `scope`.
+/// Whether an event happens within the dates (and part of the day) asked for.
+fn in_dates(event: &Event, dates: &DateSlot, with_part: bool) -> bool {
+    let overlaps = event.first_day() <= dates.to && event.last_day() >= dates.from;
+    let part_ok = match (with_part, dates.part, event.start.time()) {
+        (true, Some(part), Some(time)) => part.contains(time.hour()),
+        _ => true,
+    };
+    overlaps && part_ok
+}
+
+/// Searches the events of a request within `scope` (the request's place, resolved, or a
+/// position). `today` orders events still to come first.
 pub fn events<'a>(
     knowledge: &'a Knowledge,
     index: &SearchIndex,
-    query: &str,
+    facets: &Facets,
+    request: &Request,
     scope: Option<Scope>,
+    today: NaiveDate,
 ) -> EventSearch<'a> {
-    let scores: HashMap<String, f32> = if query.is_empty() {
+    let query = request.query.as_str();
+    let mut text: HashMap<String, f32> = if query.is_empty() {
         HashMap::new()
     } else {
         index
@@ -162,104 +251,175 @@ pub fn events<'a>(
             .map(|hit| (hit.id, hit.score))
             .collect()
     };
-    let score = |event: &Event| scores.get(&event.id).copied().unwrap_or(0.0);
-    let Some(scope) = scope else {
-        let mut found: Vec<Found> = knowledge
-            .events
-            .iter()
-            .filter(|e| score(e) > 0.0)
-            .map(|e| Found {
-                event: e,
-                distance_km: None,
-                score: score(e),
-            })
-            .collect();
-        sort_and_cut(&mut found);
-        return EventSearch {
-            found,
-            ..EventSearch::default()
-        };
-    };
-    let gazetteer = &knowledge.gazetteer;
-    let mut in_scope: Vec<Found> = Vec::new();
-    let mut outside: Vec<Found> = Vec::new();
-    for event in knowledge.events.iter().filter(|e| !e.online) {
-        let (inside, distance_km) = scope.contains(event, gazetteer);
-        let found = Found {
-            event,
-            distance_km,
-            score: score(event),
-        };
-        if inside {
-            in_scope.push(found);
-        } else {
-            outside.push(found);
-        }
+    let best_text = text.values().copied().fold(0.0f32, f32::max);
+    if best_text > 0.0 {
+        text.values_mut().for_each(|s| *s = *s / best_text * TEXT);
     }
-    let online: Vec<&Event> = knowledge
-        .events
-        .iter()
-        .filter(|e| e.online && (query.is_empty() || score(e) > 0.0))
-        .collect();
+    let scoring = !query.is_empty()
+        || !request.types.is_empty()
+        || !request.themes.is_empty()
+        || !request.audiences.is_empty()
+        || request.girls
+        || !request.organizers.is_empty();
+    let score = |i: usize, event: &Event| -> f32 {
+        let mut s = text.get(&event.id).copied().unwrap_or(0.0);
+        if request.types.iter().any(|t| event.types.contains(t)) {
+            s += TYPE;
+        }
+        let themes = request
+            .themes
+            .iter()
+            .filter(|t| facets.themes[i].contains(t))
+            .count();
+        s += THEME * themes.min(2) as f32;
+        if request
+            .audiences
+            .iter()
+            .any(|a| event.audiences.contains(a))
+        {
+            s += AUDIENCE;
+        }
+        if request.girls && event.mixite {
+            s += GIRLS;
+        }
+        if request
+            .organizers
+            .iter()
+            .any(|o| facets.organizer_words[i].contains(o))
+        {
+            s += ORGANIZER;
+        } else if request
+            .organizers
+            .iter()
+            .any(|o| facets.partner_words[i].contains(o))
+        {
+            s += PARTNER;
+        }
+        s
+    };
+
+    let gazetteer = &knowledge.gazetteer;
+    // Online events asked for: the place does not apply.
+    let scope = if request.online { None } else { scope };
     let mut search = EventSearch {
-        scope: Some(scope),
-        online,
+        scope: scope.clone(),
         ..EventSearch::default()
     };
-    if in_scope.is_empty() {
-        // Nothing here: the nearest events, those matching the words first.
-        let mut nearest: Vec<Found> = outside
-            .into_iter()
-            .filter(|f| f.distance_km.is_some())
-            .collect();
-        if nearest.iter().any(|f| f.score > 0.0) {
-            nearest.retain(|f| f.score > 0.0);
-        }
-        nearest.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km));
-        nearest.truncate(NEAREST);
-        search.found = nearest;
-        search.nearest_instead = true;
-        return search;
+    let mut dates = request.dates.clone();
+    let mut with_part = dates.as_ref().is_some_and(|d| d.part.is_some());
+    let candidates = |dates: &Option<DateSlot>, with_part: bool| -> Vec<Found<'a>> {
+        knowledge
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !request.online || e.online)
+            .filter(|(_, e)| dates.as_ref().is_none_or(|d| in_dates(e, d, with_part)))
+            .filter_map(|(i, event)| {
+                let (inside, distance_km) = match &scope {
+                    Some(scope) => scope.contains(event, gazetteer),
+                    None => (true, None),
+                };
+                inside.then(|| Found {
+                    event,
+                    distance_km,
+                    score: score(i, event),
+                })
+            })
+            .collect()
+    };
+    let mut found = candidates(&dates, with_part);
+    if found.is_empty() && with_part {
+        with_part = false;
+        let label = dates
+            .as_ref()
+            .and_then(|d| d.part)
+            .map(|p| p.label().to_string());
+        search
+            .relaxed
+            .push(Relaxed::PartOfDay(label.unwrap_or_default()));
+        found = candidates(&dates, with_part);
     }
-    if !query.is_empty() && in_scope.iter().any(|f| f.score > 0.0) {
-        in_scope.retain(|f| f.score > 0.0);
-        sort_and_cut(&mut in_scope);
+    if found.is_empty() && dates.is_some() {
+        let label = dates.take().map(|d| d.label).unwrap_or_default();
+        search.relaxed.push(Relaxed::Dates(label));
+        found = candidates(&dates, false);
+    }
+    if let Some(scope) = &scope {
+        search.online = knowledge
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| e.online && (!scoring || score(*i, e) > 0.0))
+            .filter(|(_, e)| dates.as_ref().is_none_or(|d| in_dates(e, d, false)))
+            .map(|(_, e)| e)
+            .collect();
+        if found.is_empty() {
+            // Nothing here: the nearest events, those matching the request first.
+            let mut nearest: Vec<Found> = knowledge
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.online)
+                .filter_map(|(i, event)| {
+                    let (_, distance_km) = scope.contains(event, gazetteer);
+                    let center = scope.center?;
+                    let distance_km = distance_km.or_else(|| {
+                        let p = Point::new(event.place.lat?, event.place.lon?)?;
+                        Some(center.distance_km(p))
+                    });
+                    Some(Found {
+                        event,
+                        distance_km,
+                        score: score(i, event),
+                    })
+                })
+                .collect();
+            if nearest.iter().any(|f| f.score > 0.0) {
+                nearest.retain(|f| f.score > 0.0);
+            }
+            nearest.sort_by(|a, b| option_cmp(a.distance_km, b.distance_km));
+            nearest.truncate(NEAREST);
+            search.found = nearest;
+            search.nearest_instead = true;
+            return search;
+        }
+    }
+    if scoring && found.iter().any(|f| f.score > 0.0) {
+        found.retain(|f| f.score > 0.0);
+        sort_by_score(&mut found, today);
+        let best = found.first().map_or(0.0, |f| f.score);
+        found.retain(|f| f.score >= best * 0.3);
     } else {
-        search.words_ignored = !query.is_empty();
-        in_scope.sort_by(|a, b| {
-            a.distance_km
-                .total_cmp(&b.distance_km)
+        if scoring && !found.is_empty() {
+            search.relaxed.push(Relaxed::Words);
+        }
+        found.sort_by(|a, b| {
+            option_cmp(a.distance_km, b.distance_km)
+                .then_with(|| (a.event.last_day() < today).cmp(&(b.event.last_day() < today)))
                 .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
         });
     }
-    search.found = in_scope;
+    search.found = found;
     search
 }
 
-/// Best score first, then nearest, then soonest; drops events far below the best.
-fn sort_and_cut(found: &mut Vec<Found>) {
+/// Best score first, then nearest, then what is still to come, then soonest.
+fn sort_by_score(found: &mut [Found], today: NaiveDate) {
     found.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| a.distance_km.total_cmp(&b.distance_km))
+            .then_with(|| option_cmp(a.distance_km, b.distance_km))
+            .then_with(|| (a.event.last_day() < today).cmp(&(b.event.last_day() < today)))
             .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
     });
-    let best = found.first().map_or(0.0, |f| f.score);
-    found.retain(|f| f.score >= best * 0.3);
 }
 
-trait TotalCmpOption {
-    fn total_cmp(&self, other: &Self) -> std::cmp::Ordering;
-}
-
-impl TotalCmpOption for Option<f64> {
-    /// Known distances first, nearest first.
-    fn total_cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (self, other) {
-            (Some(a), Some(b)) => a.total_cmp(b),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
+/// Known distances first, nearest first.
+fn option_cmp(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     }
 }

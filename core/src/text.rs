@@ -33,7 +33,8 @@ pub const ANALYZER_VERSION: u32 = 1;
 
 /// French stop words (the Snowball list tantivy ships), written without accents because
 /// they are compared with folded tokens, plus the letters and words left by elision.
-const STOP_WORDS: &[&str] = &[
+/// The French stop words, folded.
+pub const STOP_WORDS: &[&str] = &[
     "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il",
     "je", "la", "le", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos",
     "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses",

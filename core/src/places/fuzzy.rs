@@ -8,14 +8,35 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-/// How many typos a word of this length may carry: none under 4 letters, one from 4,
-/// two from 9 (as Meilisearch, but one from 4 rather than 5: city names are short).
-pub fn allowed_typos(word: &str) -> usize {
-    match word.chars().count() {
-        0..=3 => 0,
-        4..=8 => 1,
-        _ => 2,
+/// How many typos a word may carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TypoRule {
+    /// Place names: one from 4 letters, two from 9 (city names are short: "Nise").
+    #[default]
+    Places,
+    /// Ordinary words, as Meilisearch: one from 5 letters, two from 9.
+    Words,
+}
+
+impl TypoRule {
+    /// Typos allowed in a word of this length.
+    pub fn allowed(self, word: &str) -> usize {
+        let shortest = match self {
+            TypoRule::Places => 4,
+            TypoRule::Words => 5,
+        };
+        match word.chars().count() {
+            n if n < shortest => 0,
+            n if n < 9 => 1,
+            _ => 2,
+        }
     }
+}
+
+/// Typos allowed in a place name of this length: none under 4 letters, one from 4, two
+/// from 9.
+pub fn allowed_typos(word: &str) -> usize {
+    TypoRule::Places.allowed(word)
 }
 
 /// Optimal string alignment distance between two strings.
@@ -90,14 +111,21 @@ fn deletions_from(word: &str, from: usize, k: usize, visit: &mut impl FnMut(&str
 pub struct FuzzyIndex<T> {
     targets: Vec<(String, T)>,
     by_deletion: HashMap<String, Vec<u32>>,
+    rule: TypoRule,
 }
 
 impl<T: Clone> FuzzyIndex<T> {
-    /// An empty index.
+    /// An empty index for place names.
     pub fn new() -> Self {
+        Self::with_rule(TypoRule::Places)
+    }
+
+    /// An empty index with its typo rule.
+    pub fn with_rule(rule: TypoRule) -> Self {
         FuzzyIndex {
             targets: Vec::new(),
             by_deletion: HashMap::default(),
+            rule,
         }
     }
 
@@ -106,7 +134,7 @@ impl<T: Clone> FuzzyIndex<T> {
         let id = self.targets.len() as u32;
         self.targets.push((key.to_string(), payload));
         let by_deletion = &mut self.by_deletion;
-        deletions(key, allowed_typos(key), &mut |deletion| {
+        deletions(key, self.rule.allowed(key), &mut |deletion| {
             let ids = match by_deletion.get_mut(deletion) {
                 Some(ids) => ids,
                 None => by_deletion.entry(deletion.to_string()).or_default(),
@@ -120,7 +148,7 @@ impl<T: Clone> FuzzyIndex<T> {
     /// Targets within the typos allowed for both the query and the target, closest first,
     /// with their distance. Exact matches are not returned (distance 0 is not a typo).
     pub fn lookup(&self, query: &str) -> Vec<(&str, &T, usize)> {
-        let k = allowed_typos(query);
+        let k = self.rule.allowed(query);
         if k == 0 {
             return Vec::new();
         }
@@ -137,7 +165,7 @@ impl<T: Clone> FuzzyIndex<T> {
             .filter_map(|id| {
                 let (key, payload) = &self.targets[id as usize];
                 let d = distance(query, key);
-                (d > 0 && d <= k.min(allowed_typos(key))).then_some((key.as_str(), payload, d))
+                (d > 0 && d <= k.min(self.rule.allowed(key))).then_some((key.as_str(), payload, d))
             })
             .collect();
         found.sort_by_key(|&(_, _, d)| d);

@@ -1,0 +1,575 @@
+//! Understanding a question: what the user wants ([`Intent`]), and the slots that narrow
+//! it (place, dates, audiences, types, themes, organizer), from French as students type
+//! it: no accents, SMS words, inclusive spellings, typos, politeness.
+//!
+//! Understanding never fails: an unclear question yields a request with notes, not an
+//! error. It reads no clock: `today` is passed in.
+
+mod cues;
+pub mod dates;
+pub mod slots;
+pub mod spelling;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use self::cues::*;
+use self::dates::{DateSlot, find_dates, spell_numeric_dates};
+use self::slots::{Slot, SlotMatcher};
+use self::spelling::{Corrector, expand_sms, plain_inclusive};
+use crate::model::{Audience, EventType, Knowledge};
+use crate::places::{PlaceMention, find_place};
+use crate::text::{clean, is_stop_word, words};
+
+/// Longest question analyzed, in characters; the rest is ignored (and said so).
+pub const MAX_QUESTION_CHARS: usize = 2_000;
+
+/// What the user wants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    /// Events matching a place, audience, date, type or theme.
+    Events,
+    /// Details of one event.
+    EventDetails,
+    /// Figures (jobs, salaries, mixité…).
+    Facts,
+    /// Role models.
+    Portraits,
+    /// The week itself: dates, price, organizers, how to take part.
+    About,
+    /// What the bot can do.
+    Help,
+    /// Hello.
+    Greeting,
+    /// Thanks or goodbye.
+    Thanks,
+    /// Nothing understood.
+    Unknown,
+}
+
+/// Which kind of answer the wording of the question leans to, before any search.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lean {
+    /// No cue either way.
+    #[default]
+    None,
+    /// "événements", "visite", "il y a quoi", "près de", a date, an audience…
+    Events,
+    /// "combien", "part", "salaire"…
+    Figures,
+    /// "quand", "gratuit", "qui organise"…
+    About,
+    /// "métier", "qui fait"…
+    People,
+}
+
+/// Which item of the last list a follow-up points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rank {
+    /// The n-th (from 1).
+    Nth(usize),
+    /// The last one.
+    Last,
+}
+
+/// A question that only makes sense after the previous answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Followup {
+    /// "le 2", "plus d'infos sur le premier".
+    Details(Rank),
+    /// "suivants", "encore", "d'autres ?".
+    Next,
+    /// "plus loin".
+    Wider,
+    /// "et à Nice ?", "et pour les collégiens ?": the new slots replace the old ones.
+    Refine,
+}
+
+/// A reading of the question that was not taken, offered as a suggested question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// What it means: "le département Finistère (29)".
+    pub label: String,
+    /// The question that asks for it unambiguously.
+    pub question: String,
+}
+
+/// A question, understood.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    /// The intent decided from the words alone (`None` when the search must decide).
+    pub intent: Option<Intent>,
+    /// What the wording leans to.
+    pub lean: Lean,
+    /// A follow-up of the previous answer.
+    pub followup: Option<Followup>,
+    /// The place the question speaks of.
+    pub place: Option<PlaceMention>,
+    /// The dates it asks for.
+    pub dates: Option<DateSlot>,
+    /// Audiences asked for.
+    pub audiences: Vec<Audience>,
+    /// Events for girls and women (mixité).
+    pub girls: bool,
+    /// Event types asked for.
+    pub types: Vec<EventType>,
+    /// Online events asked for.
+    pub online: bool,
+    /// Themes asked for (indices in the thesaurus).
+    pub themes: Vec<usize>,
+    /// Organizer words recognized ("edf", "vinci").
+    pub organizers: Vec<String>,
+    /// Free text for the events search: the words left once politeness, question words,
+    /// the place and the dates are taken out (typos corrected).
+    pub query: String,
+    /// Text for the knowledge search (facts, role models, the week): every content word.
+    pub knowledge_query: String,
+    /// Corrected words: (as typed, as understood).
+    pub corrections: Vec<(String, String)>,
+    /// Other readings of the question, offered as suggestions.
+    pub alternatives: Vec<Alternative>,
+    /// Remarks to show the user (question too long…).
+    pub notes: Vec<String>,
+}
+
+impl Request {
+    /// Whether the request names anything that only events have.
+    pub fn has_event_slots(&self) -> bool {
+        self.place.is_some()
+            || self.dates.is_some()
+            || !self.audiences.is_empty()
+            || self.girls
+            || !self.types.is_empty()
+            || self.online
+            || !self.organizers.is_empty()
+    }
+
+    /// Applies a follow-up's slots to the previous request: what the follow-up names
+    /// replaces what the previous request said of the same kind; the rest is kept.
+    pub fn refined_by(&self, followup: &Request) -> Request {
+        let mut merged = self.clone();
+        if followup.place.is_some() {
+            merged.place = followup.place.clone();
+        }
+        if followup.dates.is_some() {
+            merged.dates = followup.dates.clone();
+        }
+        if !followup.audiences.is_empty() {
+            merged.audiences = followup.audiences.clone();
+        }
+        if followup.girls {
+            merged.girls = true;
+        }
+        if !followup.types.is_empty() {
+            merged.types = followup.types.clone();
+        }
+        if followup.online {
+            merged.online = true;
+        }
+        if !followup.themes.is_empty() {
+            merged.themes = followup.themes.clone();
+        }
+        if !followup.organizers.is_empty() {
+            merged.organizers = followup.organizers.clone();
+        }
+        if !followup.query.is_empty() {
+            merged.query = followup.query.clone();
+        }
+        merged.followup = None;
+        merged.intent = None;
+        merged.lean = Lean::Events;
+        merged.corrections = followup.corrections.clone();
+        merged.alternatives = followup.alternatives.clone();
+        merged.notes = followup.notes.clone();
+        merged
+    }
+}
+
+/// What understanding knows of the vocabulary: the thesaurus's slots, the words it can
+/// correct typos to, and the organizers of the data. Built once per knowledge.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    cue_words: HashSet<String>,
+    slots: SlotMatcher,
+    corrector: Corrector,
+    organizer_words: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// The lexicon of this knowledge.
+    pub fn new(knowledge: &Knowledge) -> Lexicon {
+        let mut cue_words: HashSet<String> = [
+            GREETINGS,
+            THANKS,
+            HELP,
+            FILLERS,
+            LEAN_EVENTS,
+            LEAN_FIGURES,
+            LEAN_ABOUT,
+            LEAN_PEOPLE,
+            PLACE_WORDS,
+            THANKS_FILLERS,
+            DETAIL_WORDS,
+            NEXT_WORDS,
+            WIDER_WORDS,
+        ]
+        .iter()
+        .flat_map(|list| list.iter().map(|w| w.to_string()))
+        .collect();
+        cue_words.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
+        let conversation_words = cue_words.clone();
+        let thesaurus = &knowledge.thesaurus;
+        for group in &thesaurus.equivalences {
+            for word in &group.words {
+                cue_words.extend(spelling::folded_words(word));
+            }
+        }
+        for expansion in thesaurus.sms.values() {
+            cue_words.extend(spelling::folded_words(expansion));
+        }
+        for audience in Audience::ALL {
+            cue_words.extend(spelling::folded_words(audience.label()));
+        }
+        let slots = SlotMatcher::new(thesaurus);
+        cue_words.extend(slots.vocabulary().map(str::to_string));
+
+        // Organizer words: distinctive words of organizer names ("edf", "vinci", "cesi").
+        let mut organizer_count: HashMap<String, usize> = HashMap::new();
+        for event in &knowledge.events {
+            let mut seen = HashSet::new();
+            for word in spelling::folded_words(&event.organizer) {
+                if word.len() >= 3
+                    && !is_stop_word(&word)
+                    && !conversation_words.contains(&word)
+                    && !knowledge.gazetteer.is_common_word(&word)
+                    && seen.insert(word.clone())
+                {
+                    *organizer_count.entry(word).or_default() += 1;
+                }
+            }
+        }
+        let organizer_words: HashMap<String, usize> = organizer_count
+            .into_iter()
+            .filter(|(_, count)| *count <= 3)
+            .collect();
+
+        // Typos are corrected towards the words of the data and of the thesaurus.
+        let mut vocabulary: HashSet<String> = cue_words.clone();
+        for event in &knowledge.events {
+            for text in [&event.title, &event.organizer, &event.description] {
+                vocabulary.extend(spelling::folded_words(text));
+            }
+            for text in event.partners.iter().chain(&event.themes) {
+                vocabulary.extend(spelling::folded_words(text));
+            }
+        }
+        for fact in &knowledge.facts {
+            vocabulary.extend(spelling::folded_words(&fact.statement));
+            for keyword in &fact.keywords {
+                vocabulary.extend(spelling::folded_words(keyword));
+            }
+        }
+        for portrait in &knowledge.portraits {
+            for text in [&portrait.job, &portrait.company, &portrait.quote] {
+                vocabulary.extend(spelling::folded_words(text));
+            }
+            for keyword in &portrait.keywords {
+                vocabulary.extend(spelling::folded_words(keyword));
+            }
+        }
+        for topic in &knowledge.topics {
+            vocabulary.extend(spelling::folded_words(&topic.text));
+            for keyword in &topic.keywords {
+                vocabulary.extend(spelling::folded_words(keyword));
+            }
+        }
+        vocabulary.extend(crate::text::STOP_WORDS.iter().map(|w| w.to_string()));
+        Lexicon {
+            corrector: Corrector::new(vocabulary),
+            cue_words,
+            slots,
+            organizer_words,
+        }
+    }
+
+    /// Whether understanding knows this folded word (not to be taken for a misspelled
+    /// place name).
+    pub fn contains(&self, word: &str) -> bool {
+        self.cue_words.contains(word) || self.corrector.knows(word)
+    }
+
+    /// The slot matcher.
+    pub fn slots(&self) -> &SlotMatcher {
+        &self.slots
+    }
+}
+
+/// Understands a question. Never fails. `today` resolves relative dates.
+///
+/// ```
+/// use boussole_core::load;
+/// use boussole_core::model::Audience;
+/// use boussole_core::understand::{Intent, Lexicon, understand};
+/// use chrono::NaiveDate;
+///
+/// let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+/// let knowledge = load::load(&data).unwrap();
+/// let lexicon = Lexicon::new(&knowledge);
+/// let today = NaiveDate::from_ymd_opt(2024, 11, 18).unwrap();
+/// let ask = |q: &str| understand(q, &knowledge, &lexicon, today);
+/// assert_eq!(ask("").intent, Some(Intent::Help));
+/// assert_eq!(ask("Bonjour !").intent, Some(Intent::Greeting));
+/// let request = ask("ya koi pr les lycéen·ne·s près de Brest demain ?");
+/// assert_eq!(request.audiences, [Audience::Lyceens]);
+/// assert!(request.place.is_some());
+/// assert_eq!(request.dates.unwrap().label, "mardi 19 novembre");
+/// ```
+pub fn understand(
+    question: &str,
+    knowledge: &Knowledge,
+    lexicon: &Lexicon,
+    today: NaiveDate,
+) -> Request {
+    let mut request = Request::default();
+    let mut text = clean(question);
+    if text.chars().count() > MAX_QUESTION_CHARS {
+        let cut = text
+            .char_indices()
+            .nth(MAX_QUESTION_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        text.truncate(cut);
+        request.notes.push(format!(
+            "Ta question est très longue : j'ai lu ses {MAX_QUESTION_CHARS} premiers caractères."
+        ));
+    }
+    let text = expand_sms(
+        &spell_numeric_dates(&plain_inclusive(&text)),
+        &knowledge.thesaurus.sms,
+    );
+    let spans = words(&text);
+    let all: Vec<String> = spans.iter().map(|(w, _, _)| w.clone()).collect();
+    if text.trim().is_empty() || (all.is_empty() && text.trim_start().starts_with('/')) {
+        request.intent = Some(Intent::Help);
+        return request;
+    }
+    if all.is_empty() {
+        request.intent = Some(Intent::Unknown);
+        return request;
+    }
+    if let Some(intent) = conversational(&all, &all.join(" ")) {
+        request.intent = Some(intent);
+        return request;
+    }
+    request.followup = followup(&all);
+
+    // The place, then the dates, then the slots, on the words not yet taken.
+    let mut taken = vec![false; all.len()];
+    let place = find_place(&knowledge.gazetteer, &text, |w| lexicon.contains(w));
+    if let Some(place) = &place {
+        if place.could_be_a_day {
+            if let crate::places::Area::Departement(d) = place.area {
+                let d = knowledge.gazetteer.departement_at(d);
+                request.alternatives.push(Alternative {
+                    label: format!("le département {} ({})", d.name, d.code),
+                    question: format!("événements dans le {}", d.code),
+                });
+            }
+        } else {
+            for (i, (_, start, _)) in spans.iter().enumerate() {
+                taken[i] = (place.span.0..place.span.1).contains(start);
+            }
+        }
+    }
+    request.place = place.filter(|p| !p.could_be_a_day);
+    let free: Vec<String> = all
+        .iter()
+        .zip(&taken)
+        .map(|(w, t)| if *t { String::new() } else { w.clone() })
+        .collect();
+    request.dates = find_dates(&free, today, &knowledge.week);
+    if let Some(dates) = &request.dates {
+        for &i in &dates.words {
+            taken[i] = true;
+        }
+    }
+
+    // Typos: unknown words are corrected towards the vocabulary.
+    let mut corrected = all.clone();
+    for (i, word) in all.iter().enumerate() {
+        if taken[i] || is_stop_word(word) || word.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(fixed) = lexicon.corrector.correct(word) {
+            request.corrections.push((word.clone(), fixed.clone()));
+            corrected[i] = fixed;
+        }
+    }
+    let free: Vec<String> = corrected
+        .iter()
+        .zip(&taken)
+        .map(|(w, t)| if *t { String::new() } else { w.clone() })
+        .collect();
+    for found in lexicon.slots.find(&free) {
+        match found.slot {
+            Slot::Audience(a) if !request.audiences.contains(&a) => request.audiences.push(a),
+            Slot::Girls => request.girls = true,
+            Slot::Type(t) if !request.types.contains(&t) => request.types.push(t),
+            Slot::Online => request.online = true,
+            Slot::Theme(t) if !request.themes.contains(&t) => request.themes.push(t),
+            _ => {}
+        }
+    }
+    for word in &free {
+        if lexicon.organizer_words.contains_key(word) && !request.organizers.contains(word) {
+            request.organizers.push(word.clone());
+        }
+    }
+
+    let has = |list: &[&str]| corrected.iter().any(|w| list.contains(&w.as_str()));
+    request.lean = if has(LEAN_FIGURES) {
+        Lean::Figures
+    } else if has(LEAN_ABOUT) && !request.has_event_slots() {
+        Lean::About
+    } else if has(LEAN_EVENTS) || request.has_event_slots() {
+        Lean::Events
+    } else if has(LEAN_PEOPLE) {
+        Lean::People
+    } else {
+        Lean::None
+    };
+
+    let content = |w: &&String| !w.is_empty() && !is_stop_word(w);
+    request.query = free
+        .iter()
+        .filter(content)
+        .filter(|w| !FILLERS.contains(&w.as_str()) && !PLACE_WORDS.contains(&w.as_str()))
+        .filter(|w| !(w.chars().all(|c| c.is_ascii_digit()) || w.ends_with("km")))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    request.knowledge_query = corrected
+        .iter()
+        .filter(content)
+        .filter(|w| !GREETINGS.contains(&w.as_str()) && !POLITE.contains(&w.as_str()))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    request
+}
+
+/// Help, greetings and thanks, recognized from the words alone.
+fn conversational(all: &[String], folded: &str) -> Option<Intent> {
+    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    let polite = |w: &String| is(GREETINGS, w) || is(POLITE, w);
+    if (all.iter().all(|w| is(HELP, w) || polite(w)) && all.iter().any(|w| is(HELP, w)))
+        || [
+            "que sais tu faire",
+            "tu sers a quoi",
+            "comment ca marche",
+            "tu fais quoi",
+            "qui es tu",
+        ]
+        .iter()
+        .any(|p| folded.contains(p))
+    {
+        return Some(Intent::Help);
+    }
+    let content: Vec<&String> = all.iter().filter(|w| !polite(w)).collect();
+    if content.is_empty() && all.iter().any(|w| is(GREETINGS, w)) {
+        return Some(Intent::Greeting);
+    }
+    if all.iter().any(|w| is(THANKS, w))
+        && content
+            .iter()
+            .all(|w| is(THANKS, w) || is(THANKS_FILLERS, w))
+    {
+        return Some(Intent::Thanks);
+    }
+    None
+}
+
+/// Follow-ups: "le 2", "plus d'infos sur le premier", "suivants", "plus loin", "et à Nice ?".
+fn followup(all: &[String]) -> Option<Followup> {
+    let rank = all.iter().find_map(|w| {
+        if let Some((_, n)) = ORDINALS.iter().find(|(o, _)| o == w) {
+            return Some(Rank::Nth(*n));
+        }
+        if w == "dernier" || w == "derniere" {
+            return Some(Rank::Last);
+        }
+        w.parse::<usize>()
+            .ok()
+            .filter(|n| (1..=50).contains(n))
+            .map(Rank::Nth)
+    });
+    let only = |list: &[&str], extra: &[&str]| {
+        all.iter().all(|w| {
+            list.contains(&w.as_str())
+                || extra.contains(&w.as_str())
+                || ORDINALS.iter().any(|(o, _)| o == w)
+                || w.parse::<usize>().is_ok()
+        })
+    };
+    if let Some(rank) = rank
+        && only(
+            DETAIL_WORDS,
+            &[
+                "dernier",
+                "derniere",
+                "evenement",
+                "celui",
+                "la",
+                "svp",
+                "stp",
+            ],
+        )
+        && all.len() <= 8
+    {
+        return Some(Followup::Details(rank));
+    }
+    if all.iter().any(|w| {
+        [
+            "loin", "elargir", "elargis", "large", "agrandir", "agrandis", "etendre", "etends",
+        ]
+        .contains(&w.as_str())
+    }) && only(
+        WIDER_WORDS,
+        &["un", "peu", "encore", "cherche", "svp", "stp", "et", "le"],
+    ) {
+        return Some(Followup::Wider);
+    }
+    if all.iter().any(|w| {
+        [
+            "suivants",
+            "suivant",
+            "suivante",
+            "suivantes",
+            "encore",
+            "autres",
+            "autre",
+            "suite",
+            "next",
+            "reste",
+        ]
+        .contains(&w.as_str())
+    }) && only(
+        NEXT_WORDS,
+        &["svp", "stp", "y", "a", "il", "en", "as", "tu", "ya"],
+    ) {
+        return Some(Followup::Next);
+    }
+    if all
+        .first()
+        .is_some_and(|w| w == "et" || w == "plutot" || w == "sinon")
+        && all.len() <= 8
+    {
+        return Some(Followup::Refine);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,200 @@
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{Audience, EventType};
+
+fn understand(question: &str) -> Request {
+    static KNOWLEDGE: OnceLock<(Knowledge, Lexicon)> = OnceLock::new();
+    let (knowledge, lexicon) = KNOWLEDGE.get_or_init(|| {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        let knowledge = crate::load::load(&data).unwrap();
+        let lexicon = Lexicon::new(&knowledge);
+        (knowledge, lexicon)
+    });
+    let today = NaiveDate::from_ymd_opt(2024, 11, 18).unwrap();
+    super::understand(question, knowledge, lexicon, today)
+}
+
+#[test]
+fn greetings_thanks_and_help_are_recognized() {
+    for (question, intent) in [
+        ("bonjour", Intent::Greeting),
+        ("Salut Boussole !", Intent::Greeting),
+        ("slt", Intent::Greeting),
+        ("merci !", Intent::Thanks),
+        ("merci beaucoup, au revoir", Intent::Thanks),
+        ("aide", Intent::Help),
+        ("/start", Intent::Help),
+        ("   ", Intent::Help),
+        ("que sais-tu faire ?", Intent::Help),
+        ("🙂🙂", Intent::Unknown),
+    ] {
+        assert_eq!(understand(question).intent, Some(intent), "{question}");
+    }
+}
+
+#[test]
+fn politeness_and_filler_are_left_out() {
+    let request = understand("bonjour, je voudrais savoir s'il y a des visites à Brest");
+    assert_eq!(request.intent, None);
+    assert_eq!(request.lean, Lean::Events);
+    assert_eq!(request.query, "visites");
+    assert!(request.place.is_some());
+    let request = understand("visites à moins de 20 km de Caen");
+    assert_eq!(request.query, "visites");
+    assert_eq!(request.place.unwrap().radius_km, Some(20.0));
+    assert_eq!(understand("combien on gagne ?").lean, Lean::Figures);
+}
+
+#[test]
+fn audiences_in_every_spelling() {
+    let table: [(&str, &[Audience]); 14] = [
+        ("pour les lycéens", &[Audience::Lyceens]),
+        ("pr les lyceen", &[Audience::Lyceens]),
+        ("lycéen·ne·s", &[Audience::Lyceens]),
+        ("lycéen.ne.s", &[Audience::Lyceens]),
+        ("LYCEENNES", &[Audience::Lyceens]),
+        ("collégien(ne)s", &[Audience::Collegiens]),
+        ("je suis en 3e au collège", &[Audience::Collegiens]),
+        ("pour les étudiant·e·s", &[Audience::Etudiants]),
+        ("en alternance", &[Audience::Apprentis]),
+        ("je suis demandeur d'emploi", &[Audience::DemandeursEmploi]),
+        (
+            "pour ma classe de seconde",
+            &[Audience::Enseignants, Audience::Lyceens],
+        ),
+        ("pour les parents", &[Audience::Parents]),
+        ("tout public", &[Audience::GrandPublic]),
+        (
+            "des lyceens et des collegiens",
+            &[Audience::Lyceens, Audience::Collegiens],
+        ),
+    ];
+    for (question, audiences) in table {
+        assert_eq!(understand(question).audiences, audiences, "{question}");
+    }
+    assert!(understand("des événements pour les filles").girls);
+    assert!(understand("la mixité dans l'industrie").girls);
+}
+
+#[test]
+fn event_types_and_online() {
+    let table: [(&str, &[EventType]); 9] = [
+        ("escape game", &[EventType::EscapeGame]),
+        ("des escape games", &[EventType::EscapeGame]),
+        ("escap game", &[EventType::EscapeGame]),
+        ("visite d'usine", &[EventType::Visite]),
+        ("job dating", &[EventType::JobDating]),
+        ("journée portes ouvertes", &[EventType::PortesOuvertes]),
+        ("une table ronde", &[EventType::Conference]),
+        ("un salon", &[EventType::Forum]),
+        ("un concours", &[EventType::Concours]),
+    ];
+    for (question, types) in table {
+        let found = understand(question).types;
+        assert!(
+            types.iter().all(|t| found.contains(t)),
+            "{question}: {found:?}"
+        );
+    }
+    assert!(understand("événements en ligne").online);
+    assert!(understand("à distance").online);
+}
+
+#[test]
+fn themes_come_from_the_thesaurus() {
+    let labels = |question: &str| -> Vec<String> {
+        static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+        let knowledge = KNOWLEDGE.get_or_init(|| {
+            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+            crate::load::load(&data).unwrap()
+        });
+        understand(question)
+            .themes
+            .iter()
+            .map(|&t| knowledge.thesaurus.themes[t].theme.clone())
+            .collect()
+    };
+    assert!(labels("énergie nucléaire").contains(&"nucleaire".to_string()));
+    assert!(labels("hydroelectricite").contains(&"hydroelectricite".to_string()));
+    assert!(labels("la maroquinerie").contains(&"luxe".to_string()));
+    assert!(labels("les métiers du BTP").contains(&"btp".to_string()));
+    assert!(labels("robots").contains(&"robotique".to_string()));
+    assert!(labels("des trucs sur les avions").contains(&"aeronautique".to_string()));
+}
+
+#[test]
+fn sms_and_typos_are_understood() {
+    let request = understand("ya koi pr les lyceens ds le 29");
+    assert_eq!(request.audiences, [Audience::Lyceens]);
+    assert!(request.place.is_some());
+    let request = understand("evenemen a brets pr lyceen");
+    assert!(request.place.is_some());
+    assert_eq!(request.audiences, [Audience::Lyceens]);
+    let request = understand("metalurgie");
+    assert_eq!(
+        request.corrections,
+        [("metalurgie".to_string(), "metallurgie".to_string())]
+    );
+}
+
+#[test]
+fn organizers_are_recognized() {
+    assert_eq!(understand("EDF").organizers, ["edf"]);
+    assert_eq!(understand("les événements de Vinci").organizers, ["vinci"]);
+    assert_eq!(understand("CESI").organizers, ["cesi"]);
+}
+
+#[test]
+fn le_29_is_a_day_and_the_departement_is_offered() {
+    let request = understand("le 29");
+    assert_eq!(
+        request.dates.as_ref().unwrap().label,
+        "vendredi 29 novembre"
+    );
+    assert!(request.place.is_none());
+    assert_eq!(request.alternatives[0].question, "événements dans le 29");
+    let request = understand("dans le 29");
+    assert!(request.dates.is_none());
+    assert!(request.place.is_some());
+}
+
+#[test]
+fn followups() {
+    assert_eq!(
+        understand("plus d'infos sur le 1").followup,
+        Some(Followup::Details(Rank::Nth(1)))
+    );
+    assert_eq!(
+        understand("le 2").followup,
+        Some(Followup::Details(Rank::Nth(2)))
+    );
+    assert_eq!(
+        understand("le premier").followup,
+        Some(Followup::Details(Rank::Nth(1)))
+    );
+    assert_eq!(
+        understand("le dernier").followup,
+        Some(Followup::Details(Rank::Last))
+    );
+    assert_eq!(understand("suivants").followup, Some(Followup::Next));
+    assert_eq!(understand("d'autres ?").followup, Some(Followup::Next));
+    assert_eq!(understand("encore").followup, Some(Followup::Next));
+    assert_eq!(understand("plus loin").followup, Some(Followup::Wider));
+    assert_eq!(understand("et à Nice ?").followup, Some(Followup::Refine));
+    assert_eq!(
+        understand("et pour les collégiens ?").followup,
+        Some(Followup::Refine)
+    );
+    assert_eq!(understand("escape game à Nice").followup, None);
+}
+
+#[test]
+fn long_questions_are_cut_and_said_so() {
+    let long = "usine ".repeat(50_000);
+    let request = understand(&long);
+    assert_eq!(request.notes.len(), 1);
+    assert!(request.query.len() <= MAX_QUESTION_CHARS);
+}
