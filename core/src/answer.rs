@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use chrono::NaiveDate;
 
+use crate::action::Action;
 use crate::french;
 use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic};
 use crate::places::{Area, Gazetteer};
@@ -114,6 +115,8 @@ pub struct Answer {
     pub portraits: Vec<String>,
     /// Ids of the topics about the week in the answer.
     pub topics: Vec<String>,
+    /// What the user can do next: buttons in chat apps.
+    pub actions: Vec<Action>,
     /// The French text a user reads.
     pub reply: String,
 }
@@ -127,6 +130,7 @@ impl Answer {
             facts: Vec::new(),
             portraits: Vec::new(),
             topics: Vec::new(),
+            actions: Vec::new(),
             reply,
         }
     }
@@ -494,11 +498,51 @@ pub fn events(
             "\n\nCes événements ont déjà eu lieu : l'édition 2024 s'est tenue du 18 au 24 novembre 2024.",
         );
     }
+    let mut actions: Vec<Action> = (0..shown.len())
+        .map(|i| Action::Details {
+            rank: first + i + 1,
+        })
+        .collect();
+    if first + shown.len() < search.found.len() && !search.nearest_instead {
+        actions.push(Action::Next);
+    }
+    if search.scope.as_ref().is_some_and(|s| s.radius_km.is_some()) {
+        actions.push(Action::Wider);
+    }
+    if search.scope.is_none() {
+        actions.push(Action::NearMe);
+    }
+    actions.extend(alternative_actions(request, &knowledge.gazetteer));
     Answer {
         understood: understood(request, Some(search), knowledge),
         events: shown.iter().map(|f| summary(f)).collect(),
+        actions,
         ..Answer::text(Intent::Events, reply)
     }
+}
+
+/// The readings not taken, as suggested questions: the other homonyms, the département
+/// behind "le 29".
+fn alternative_actions(request: &Request, gazetteer: &Gazetteer) -> Vec<Action> {
+    let mut actions: Vec<Action> = request
+        .alternatives
+        .iter()
+        .map(|a| Action::Ask {
+            label: a.label.clone(),
+            question: a.question.clone(),
+        })
+        .collect();
+    if let Some(mention) = &request.place {
+        for other in mention.alternatives.iter().take(2) {
+            let name = area_name(other, gazetteer);
+            actions.push(Action::Ask {
+                label: name.clone(),
+                question: format!("événements à {name}"),
+            });
+        }
+    }
+    actions.retain(|a| a.payload().is_some());
+    actions
 }
 
 /// Everything about one event of the last list.
@@ -545,6 +589,7 @@ pub fn details(event: &Event, rank: usize) -> Answer {
             distance_km: None,
             score: 0.0,
         })],
+        actions: vec![Action::Calendar { rank }],
         ..Answer::text(Intent::EventDetails, reply)
     }
 }

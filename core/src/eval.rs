@@ -171,6 +171,7 @@ pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
         facts: Vec::new(),
         portraits: Vec::new(),
         topics: Vec::new(),
+        actions: Vec::new(),
         reply: String::new(),
     };
     if question.trim().is_empty() {
@@ -279,6 +280,7 @@ mod tests {
             facts: Vec::new(),
             portraits: Vec::new(),
             topics: Vec::new(),
+            actions: Vec::new(),
             reply: "Près de 7 400 événements, le 22 Novembre".into(),
         };
         let expect: Expect = serde_json::from_str(

@@ -19,6 +19,7 @@
 
 #![deny(missing_docs)]
 
+pub mod action;
 pub mod answer;
 pub mod dialogue;
 pub mod eval;
@@ -206,7 +207,10 @@ impl Boussole {
         if request.place.as_ref().is_some_and(|p| p.area == Area::Here) {
             return answer::need_position();
         }
-        if request.followup.is_some() && request.query.is_empty() && !request.has_event_slots() {
+        if matches!(
+            request.followup,
+            Some(Followup::Details(_) | Followup::Next | Followup::Wider)
+        ) {
             return answer::nothing_to_follow();
         }
         let knowledge = if request.knowledge_query.is_empty() {
@@ -220,11 +224,24 @@ impl Boussole {
         };
         let best_knowledge = knowledge.first().map_or(0.0, |h| h.score);
         let leans_to_knowledge = matches!(request.lean, Lean::Figures | Lean::About | Lean::People);
-        if leans_to_knowledge && best_knowledge > 0.0 {
+        // "les métiers de l'énergie": role models and events both fit.
+        let about_jobs = request
+            .knowledge_query
+            .split(' ')
+            .any(|w| w == "metier" || w == "metiers");
+        let both = request.lean == Lean::People && !request.themes.is_empty() && about_jobs;
+        if leans_to_knowledge && best_knowledge > 0.0 && !both {
             return self.knowledge_answer(&knowledge, request.lean);
         }
         let mut also = None;
-        if request.lean != Lean::Events && !request.has_event_slots() {
+        if both {
+            // A role model first: the question asked about a job.
+            also = knowledge
+                .iter()
+                .find(|h| h.kind == Kind::Portrait)
+                .or(knowledge.first())
+                .cloned();
+        } else if request.lean != Lean::Events && !request.has_event_slots() {
             // Compared on the same words, so that the scores compare.
             let best_event = self
                 .index

@@ -327,8 +327,11 @@ pub fn events<'a>(
             })
             .collect()
     };
+    // Nothing fits: no candidate, or none that matches the words and slots.
+    let nothing_fits =
+        |found: &[Found]| found.is_empty() || (scoring && found.iter().all(|f| f.score <= 0.0));
     let mut found = candidates(&dates, with_part);
-    if found.is_empty() && with_part {
+    if nothing_fits(&found) && with_part {
         with_part = false;
         let label = dates
             .as_ref()
@@ -339,7 +342,7 @@ pub fn events<'a>(
             .push(Relaxed::PartOfDay(label.unwrap_or_default()));
         found = candidates(&dates, with_part);
     }
-    if found.is_empty() && dates.is_some() {
+    if nothing_fits(&found) && dates.is_some() {
         let label = dates.take().map(|d| d.label).unwrap_or_default();
         search.relaxed.push(Relaxed::Dates(label));
         found = candidates(&dates, false);

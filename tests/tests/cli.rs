@@ -285,3 +285,81 @@ fn a_data_set_without_a_gazetteer_uses_the_bundled_one() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("Brest Indus'Ty"));
 }
+
+#[test]
+fn chat_json_keeps_the_conversation() {
+    let answers = boussole("chat-conversation", &["chat", "--json", "--now", NOW])
+        .stdin("escape game à Nice\nplus d'infos sur le 1\névénements près de Brest\net à Caen ?\n")
+        .json_lines();
+    assert_eq!(answers[1]["intent"], "event_details");
+    assert_eq!(
+        answers[1]["events"][0]["id"],
+        "escape-game-de-la-metallurgie-azureenne"
+    );
+    assert!(
+        answers[1]["reply"]
+            .as_str()
+            .unwrap()
+            .contains("Mission Locale")
+    );
+    assert_eq!(answers[3]["events"][0]["id"], "90204075");
+    assert_eq!(answers[3]["understood"]["place"], "Caen (14)");
+}
+
+#[test]
+fn eval_prints_failures_and_the_scores() {
+    let set = TempDir::new("eval-set");
+    let file = set.path().join("questions.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"q": "escape game à Nice", "now": "2024-11-18T09:00:00+01:00", "expect": {"intent": "events", "top1": "escape-game-de-la-metallurgie-azureenne"}}"#,
+            "\n",
+            r#"{"q": "escape game à Nice", "now": "2024-11-18T09:00:00+01:00", "expect": {"top1": "brest-industy-9361782"}}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let path = file.to_string_lossy().into_owned();
+    let output = boussole("eval", &["eval", &path]).output();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("FAIL line 2: \"escape game à Nice\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("expected top1 brest-industy-9361782"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("boussole: 1/2 = 50.0 %"),
+        "{text}"
+    );
+    assert!(text.contains("baseline (raw question"), "{text}");
+    let output = boussole("eval-min", &["eval", "--min", "95", &path]).output();
+    assert_eq!(output.status.code(), Some(1));
+    let broken = set.path().join("broken.jsonl");
+    std::fs::write(&broken, "{\"q\": \n").unwrap();
+    let output = boussole("eval-broken", &["eval", &broken.to_string_lossy()]).output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("line 1"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_shared_question_set_passes() {
+    let set = boussole_tests::shared_dir().join("eval/questions.jsonl");
+    if !set.is_file() {
+        eprintln!("{} not found: skipped", set.display());
+        return;
+    }
+    let output = boussole(
+        "eval-shared",
+        &["eval", "--min", "95", &set.to_string_lossy()],
+    )
+    .output();
+    assert!(output.status.success(), "{}", stdout(&output));
+}

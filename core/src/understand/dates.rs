@@ -327,7 +327,10 @@ pub fn find_dates(words: &[String], today: NaiveDate, week: &Week) -> Option<Dat
             }
             Some(single(day, used))
         } else if let Some(day_of_week) = weekday(w) {
-            if let Some(d) = day_number(next).filter(|_| month(scan.word(i + 2)).is_none()) {
+            if day_number(next).is_some() && month(scan.word(i + 2)).is_some() {
+                // "jeudi 21 novembre": the next word says it all.
+                None
+            } else if let Some(d) = day_number(next) {
                 // "jeudi 21": the 21st nearest to today.
                 nearest(today, today.month(), d).map(|day| single(day, vec![i, i + 1]))
             } else {
