@@ -48,9 +48,20 @@ pub enum Command {
     CheckData,
     /// Rebuilds the search index and prints counts and time.
     Index,
+    /// Prints an event as an iCalendar file (RFC 5545), to add it to a calendar.
+    Ics(IcsArgs),
     /// Runs a question set (format of shared/eval/README.md): prints each failure, then
     /// the score, beside the score of a plain-tantivy baseline.
     Eval(EvalArgs),
+}
+
+/// `boussole ics`.
+#[derive(Debug, Args)]
+pub struct IcsArgs {
+    /// The event's id (see `boussole list`).
+    pub id: String,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }
 
 /// `boussole eval`.

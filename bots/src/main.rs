@@ -72,6 +72,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckData => Ok(check_data(&cli.data)),
+        Command::Ics(args) => {
+            let now = clock(args.clock.now.as_deref())?;
+            let knowledge = load_data(&cli.data).map_err(data_error)?;
+            let event = knowledge.event(&args.id).with_context(|| {
+                format!("no event has the id {:?} (see `boussole list`)", args.id)
+            })?;
+            print!("{}", boussole_core::calendar::ics(event, now));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval(args) => {
             let text = std::fs::read_to_string(&args.file)
                 .with_context(|| format!("reading {}", args.file.display()))?;

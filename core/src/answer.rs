@@ -10,6 +10,7 @@ use crate::action::Action;
 use crate::french;
 use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic};
 use crate::places::{Area, Gazetteer};
+use crate::reply::{Block, EventCard, FactCard, PortraitCard, plain, where_line};
 use crate::search::{EventSearch, Found, Relaxed};
 use crate::understand::{Alternative, Intent, Request};
 
@@ -117,12 +118,18 @@ pub struct Answer {
     pub topics: Vec<String>,
     /// What the user can do next: buttons in chat apps.
     pub actions: Vec<Action>,
-    /// The French text a user reads.
+    /// The reply, as blocks adapters render their own way.
+    pub blocks: Vec<Block>,
+    /// The reply as plain text: what a user reads in the console.
     pub reply: String,
 }
 
 impl Answer {
     fn text(intent: Intent, reply: String) -> Answer {
+        Answer::blocks(intent, vec![Block::text(reply)])
+    }
+
+    fn blocks(intent: Intent, blocks: Vec<Block>) -> Answer {
         Answer {
             intent,
             understood: Understood::default(),
@@ -131,8 +138,16 @@ impl Answer {
             portraits: Vec::new(),
             topics: Vec::new(),
             actions: Vec::new(),
-            reply,
+            reply: plain(&blocks),
+            blocks,
         }
+    }
+
+    /// Adds a paragraph at the end (and to the plain text).
+    pub fn push_text(&mut self, text: String) {
+        self.reply.push_str("\n\n");
+        self.reply.push_str(&text);
+        self.blocks.push(Block::text(text));
     }
 }
 
@@ -161,12 +176,13 @@ pub fn help(knowledge: &Knowledge) -> Answer {
         Intent::Help,
         format!(
             "Je suis Boussole : je t'aide à trouver des événements de la {} {} \
-             (du {} au {}) près de chez toi, et je réponds à tes questions sur les métiers \
-             de l'industrie, avec des chiffres sourcés.\n\nEssaie par exemple :\n{}",
+             ({}) près de chez toi, et je réponds à tes questions sur les métiers \
+             de l'industrie, avec des chiffres sourcés.\n\nEssaie par exemple :\n{}\n\n\
+             Après une liste, écris « le 2 » pour les détails, « suivants » pour la suite, \
+             « plus loin » pour élargir, ou « et à Nice ? » pour changer de ville.",
             week.name,
             week.year,
-            french::day_month(week.start),
-            french::day_month_year(week.end),
+            french::range(week.start, week.end),
             examples()
         ),
     )
@@ -224,64 +240,6 @@ fn summary(found: &Found) -> EventSummary {
         distance_km: found.distance_km.map(|d| (d * 10.0).round() / 10.0),
         start: event.start_iso(),
     }
-}
-
-/// Where an event is, in one line: "IUT de Brest-Morlaix, Brest (Finistère)", "en ligne".
-pub fn where_line(event: &Event) -> String {
-    if event.online {
-        return "en ligne".into();
-    }
-    let place = &event.place;
-    let mut parts = Vec::new();
-    if let Some(venue) = &place.venue
-        && Some(venue) != place.commune.as_ref()
-    {
-        parts.push(venue.clone());
-    }
-    if let Some(commune) = &place.commune {
-        let mut commune = commune.clone();
-        if let Some(dep) = &place.departement_name
-            && Some(dep) != place.commune.as_ref()
-        {
-            commune.push_str(&format!(" ({dep})"));
-        }
-        parts.push(commune);
-    }
-    parts.join(", ")
-}
-
-/// First sentence of a text, cut at about `max` characters.
-pub fn first_sentence(text: &str, max: usize) -> String {
-    let text = text.trim();
-    let end = text
-        .char_indices()
-        .find(|&(i, c)| (c == '.' || c == '!' || c == '?') && i > 20)
-        .map_or(text.len(), |(i, c)| i + c.len_utf8());
-    let sentence = &text[..end];
-    if sentence.chars().count() <= max {
-        return sentence.to_string();
-    }
-    let cut: String = sentence.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
-}
-
-/// An event as a card of a few lines.
-pub fn event_card(rank: usize, found: &Found) -> String {
-    let event = found.event;
-    let mut card = format!("{rank}. {} — {}\n", event.title, event.organizer);
-    let distance = found
-        .distance_km
-        .map(|d| format!("{} · ", french::distance(d)))
-        .unwrap_or_default();
-    card.push_str(&format!(
-        "   {distance}{} · {}\n",
-        where_line(event),
-        french::when(event)
-    ));
-    card.push_str(&format!("   {}\n", first_sentence(&event.description, 160)));
-    card.push_str(&format!("   {}", event.link));
-    card
 }
 
 fn area_name(area: &Area, gazetteer: &Gazetteer) -> String {
@@ -416,14 +374,13 @@ pub fn events(
 ) -> Answer {
     let first = page * PAGE_SIZE;
     let shown: Vec<&Found> = search.found.iter().skip(first).take(PAGE_SIZE).collect();
-    let mut reply = String::new();
-    for note in request_notes(request, &knowledge.gazetteer) {
-        reply.push_str(&note);
-        reply.push_str("\n\n");
-    }
+    let mut blocks: Vec<Block> = request_notes(request, &knowledge.gazetteer)
+        .into_iter()
+        .map(Block::text)
+        .collect();
     let line = search_line(request, search, knowledge);
     if !line.is_empty() && page == 0 {
-        reply.push_str(&format!("Recherche : {line}\n\n"));
+        blocks.push(Block::text(format!("Recherche : {line}")));
     }
     let scope_phrase = search.scope.as_ref().map(|s| s.phrase.clone());
     for relaxed in &search.relaxed {
@@ -439,11 +396,11 @@ pub fn events(
                 None => "Je n'ai rien trouvé qui corresponde exactement ; voici les événements de ces dates.".to_string(),
             },
         };
-        reply.push_str(&said);
-        reply.push_str("\n\n");
+        blocks.push(Block::text(said));
     }
+    let mut header = String::new();
     if search.nearest_instead {
-        reply.push_str(&format!(
+        header.push_str(&format!(
             "Je n'ai trouvé aucun événement {}.",
             scope_phrase.clone().unwrap_or_default()
         ));
@@ -453,17 +410,17 @@ pub fn events(
                     .distance_km
                     .map(|d| format!(", {}", french::distance(d)))
                     .unwrap_or_default();
-                reply.push_str(&format!(
+                header.push_str(&format!(
                     " Le plus proche : {}{distance}. Voici les plus proches :",
                     nearest.event.city()
                 ));
             }
-            None => reply.push_str(" Essaie une autre ville, un département ou une région."),
+            None => header.push_str(" Essaie une autre ville, un département ou une région."),
         }
     } else {
         let total = search.found.len();
         let count = french::count(total, "événement", "événements");
-        reply.push_str(&match (total, page) {
+        header.push_str(&match (total, page) {
             (0, _) => "Je n'ai trouvé aucun événement.".to_string(),
             (1, _) => "Voici l'événement que j'ai trouvé :".to_string(),
             (_, 0) if shown.len() < total => {
@@ -477,12 +434,18 @@ pub fn events(
             ),
         });
     }
+    blocks.push(Block::text(header));
     for (i, found) in shown.iter().enumerate() {
-        reply.push_str("\n\n");
-        reply.push_str(&event_card(first + i + 1, found));
+        blocks.push(Block::Event(EventCard::new(
+            first + i + 1,
+            found.event,
+            found.distance_km,
+        )));
     }
     if first + shown.len() < search.found.len() && !search.nearest_instead {
-        reply.push_str("\n\nÉcris « suivants » pour voir la suite, ou « le 2 » pour les détails d'un événement.");
+        blocks.push(Block::text(
+            "Écris « suivants » pour voir la suite, ou « le 2 » pour les détails d'un événement.",
+        ));
     }
     if !search.online.is_empty() && page == 0 {
         let titles = search
@@ -491,12 +454,16 @@ pub fn events(
             .map(|e| format!("« {} »", e.title))
             .collect::<Vec<_>>()
             .join(", ");
-        reply.push_str(&format!("\n\nEn ligne, accessible de partout : {titles}."));
+        blocks.push(Block::text(format!(
+            "En ligne, accessible de partout : {titles}."
+        )));
     }
     if search.found.iter().all(|f| f.event.last_day() < today) && !search.found.is_empty() {
-        reply.push_str(
-            "\n\nCes événements ont déjà eu lieu : l'édition 2024 s'est tenue du 18 au 24 novembre 2024.",
-        );
+        blocks.push(Block::text(format!(
+            "Ces événements ont déjà eu lieu : l'édition {} s'est tenue {}.",
+            knowledge.week.year,
+            french::range(knowledge.week.start, knowledge.week.end)
+        )));
     }
     let mut actions: Vec<Action> = (0..shown.len())
         .map(|i| Action::Details {
@@ -517,7 +484,7 @@ pub fn events(
         understood: understood(request, Some(search), knowledge),
         events: shown.iter().map(|f| summary(f)).collect(),
         actions,
-        ..Answer::text(Intent::Events, reply)
+        ..Answer::blocks(Intent::Events, blocks)
     }
 }
 
@@ -551,14 +518,28 @@ pub fn details(event: &Event, rank: usize) -> Answer {
     if !event.partners.is_empty() {
         reply.push_str(&format!(", avec {}", event.partners.join(", ")));
     }
-    reply.push_str(&format!(".\nOù : {}", where_line(event)));
-    if let Some(postcode) = &event.place.postcode
-        && !event.online
-    {
-        reply.push_str(&format!(" ({postcode})"));
-    }
+    let place = &event.place;
+    let address = match (&place.venue, &place.postcode, &place.commune) {
+        _ if event.online => "en ligne".to_string(),
+        (venue, Some(postcode), Some(commune)) => {
+            let venue = venue
+                .as_ref()
+                .filter(|v| *v != commune)
+                .map(|v| format!("{v}, "))
+                .unwrap_or_default();
+            let dep = place
+                .departement_name
+                .as_ref()
+                .filter(|d| *d != commune)
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            format!("{venue}{postcode} {commune}{dep}")
+        }
+        _ => where_line(event),
+    };
+    reply.push_str(&format!(".\nOù : {address}"));
     reply.push_str(&format!("\nQuand : {}", french::when(event)));
-    if event.timezone != chrono_tz::Europe::Paris {
+    if event.timezone != chrono_tz::Europe::Paris && event.start.time().is_some() {
         reply.push_str(" (heure locale)");
     }
     let audiences = event
@@ -627,26 +608,17 @@ pub fn nothing_to_follow() -> Answer {
     )
 }
 
-/// A fact in its sentence, with its source.
+/// A fact in its sentence, with its source, as plain text.
 pub fn fact_card(fact: &Fact) -> String {
-    let mut card = format!("{}\nSource : {}", fact.statement, fact.cited_as);
-    if !fact.cited_as.contains(&fact.year.to_string()) {
-        card.push_str(&format!(" (chiffre {})", fact.year));
-    }
-    card.push('.');
-    if let Some(url) = &fact.source_url {
-        card.push_str(&format!(" {url}"));
-    }
-    card
+    FactCard::new(fact).plain()
 }
 
 /// A few facts.
 pub fn facts(facts: &[&Fact]) -> Answer {
-    let reply = facts
+    let blocks = facts
         .iter()
-        .map(|f| fact_card(f))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+        .map(|f| Block::Fact(FactCard::new(f)))
+        .collect();
     Answer {
         facts: facts
             .iter()
@@ -657,40 +629,26 @@ pub fn facts(facts: &[&Fact]) -> Answer {
                 year: f.year,
             })
             .collect(),
-        ..Answer::text(Intent::Facts, reply)
+        ..Answer::blocks(Intent::Facts, blocks)
     }
 }
 
-/// A role model as a card.
+/// A role model as plain text.
 pub fn portrait_card(portrait: &Portrait) -> String {
-    let age = portrait
-        .age
-        .map(|age| format!(", {age} ans"))
-        .unwrap_or_default();
-    format!(
-        "{}{age} — {}, chez {} ({})\n« {} »\nVidéo : {}",
-        portrait.name,
-        portrait.job,
-        portrait.company,
-        portrait.departement_name,
-        portrait.quote,
-        portrait.video
-    )
+    PortraitCard::new(portrait).plain()
 }
 
 /// A few role models.
 pub fn portraits(portraits: &[&Portrait]) -> Answer {
-    let reply = format!(
-        "Des jeunes de l'industrie qui en parlent :\n\n{}",
+    let mut blocks = vec![Block::text("Des jeunes de l'industrie qui en parlent :")];
+    blocks.extend(
         portraits
             .iter()
-            .map(|p| portrait_card(p))
-            .collect::<Vec<_>>()
-            .join("\n\n")
+            .map(|p| Block::Portrait(PortraitCard::new(p))),
     );
     Answer {
         portraits: portraits.iter().map(|p| p.id.clone()).collect(),
-        ..Answer::text(Intent::Portraits, reply)
+        ..Answer::blocks(Intent::Portraits, blocks)
     }
 }
 
@@ -708,21 +666,5 @@ pub fn about(topics: &[&Topic], knowledge: &Knowledge) -> Answer {
     Answer {
         topics: topics.iter().map(|t| t.id.clone()).collect(),
         ..Answer::text(Intent::About, reply)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn first_sentence_stops_at_the_period_or_cuts_on_a_word() {
-        assert_eq!(
-            first_sentence("Une visite d'usine passionnante. Puis un goûter.", 100),
-            "Une visite d'usine passionnante."
-        );
-        let long = "mot ".repeat(100);
-        let cut = first_sentence(&long, 20);
-        assert!(cut.ends_with('…') && cut.chars().count() <= 21, "{cut}");
     }
 }

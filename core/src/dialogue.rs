@@ -42,3 +42,131 @@ impl Conversation {
         self.last.as_ref().is_some_and(|l| !l.ids.is_empty())
     }
 }
+
+/// Conversations of many chats, bounded: each expires after `idle` without a message,
+/// and beyond `capacity` the least recently used is forgotten, so memory stays flat under
+/// any load. Keys are opaque numbers chosen by the adapter (a salted hash of the chat id,
+/// not the id itself). The clock is the caller's: `now` comes with every call.
+#[derive(Debug)]
+pub struct ConversationStore {
+    capacity: usize,
+    idle: std::time::Duration,
+    chats: std::collections::HashMap<u64, (Conversation, std::time::Instant)>,
+}
+
+/// How long a conversation lasts without a message.
+pub const DEFAULT_IDLE: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+impl ConversationStore {
+    /// A store of at most `capacity` conversations, each forgotten after `idle`.
+    pub fn new(capacity: usize, idle: std::time::Duration) -> ConversationStore {
+        ConversationStore {
+            capacity: capacity.max(1),
+            idle,
+            chats: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The conversation of `key` at `now`: the remembered one if it is fresh, else a new
+    /// one (evicting the least recently used when full).
+    pub fn get(&mut self, key: u64, now: std::time::Instant) -> &mut Conversation {
+        let idle = self.idle;
+        let fresh = |touched: std::time::Instant| now.saturating_duration_since(touched) < idle;
+        if self
+            .chats
+            .get(&key)
+            .is_some_and(|(_, touched)| !fresh(*touched))
+        {
+            self.chats.remove(&key);
+        }
+        if !self.chats.contains_key(&key) && self.chats.len() >= self.capacity {
+            self.chats.retain(|_, (_, touched)| fresh(*touched));
+            if self.chats.len() >= self.capacity
+                && let Some(oldest) = self
+                    .chats
+                    .iter()
+                    .min_by_key(|(_, (_, touched))| *touched)
+                    .map(|(k, _)| *k)
+            {
+                self.chats.remove(&oldest);
+            }
+        }
+        let entry = self
+            .chats
+            .entry(key)
+            .or_insert_with(|| (Conversation::new(), now));
+        entry.1 = now;
+        &mut entry.0
+    }
+
+    /// Forgets a conversation ("/stop", "oublie-moi").
+    pub fn forget(&mut self, key: u64) {
+        self.chats.remove(&key);
+    }
+
+    /// How many conversations are remembered.
+    pub fn len(&self) -> usize {
+        self.chats.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.chats.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    fn remember(store: &mut ConversationStore, key: u64, now: Instant) {
+        store.get(key, now).last = Some(LastSearch {
+            request: Request::default(),
+            ids: vec!["x".into()],
+            page: 0,
+            position: None,
+            radius_km: None,
+        });
+    }
+
+    #[test]
+    fn conversations_expire_when_idle() {
+        let mut store = ConversationStore::new(10, Duration::from_secs(60));
+        let start = Instant::now();
+        remember(&mut store, 1, start);
+        assert!(store.get(1, start + Duration::from_secs(59)).has_results());
+        assert!(
+            !store
+                .get(1, start + Duration::from_secs(59 + 61))
+                .has_results()
+        );
+    }
+
+    #[test]
+    fn the_least_recently_used_is_evicted_beyond_capacity() {
+        let mut store = ConversationStore::new(2, Duration::from_secs(600));
+        let start = Instant::now();
+        remember(&mut store, 1, start);
+        remember(&mut store, 2, start + Duration::from_secs(1));
+        store.get(1, start + Duration::from_secs(2)); // 1 is now the most recent
+        remember(&mut store, 3, start + Duration::from_secs(3));
+        assert_eq!(store.len(), 2);
+        assert!(store.get(1, start + Duration::from_secs(4)).has_results());
+        assert!(
+            !store.get(2, start + Duration::from_secs(5)).has_results(),
+            "2 was evicted"
+        );
+    }
+
+    #[test]
+    fn memory_stays_flat_under_many_chats() {
+        let mut store = ConversationStore::new(100, DEFAULT_IDLE);
+        let start = Instant::now();
+        for key in 0..10_000u64 {
+            remember(&mut store, key, start + Duration::from_millis(key));
+        }
+        assert_eq!(store.len(), 100);
+    }
+}

@@ -172,6 +172,7 @@ pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
         portraits: Vec::new(),
         topics: Vec::new(),
         actions: Vec::new(),
+        blocks: Vec::new(),
         reply: String::new(),
     };
     if question.trim().is_empty() {
@@ -281,6 +282,7 @@ mod tests {
             portraits: Vec::new(),
             topics: Vec::new(),
             actions: Vec::new(),
+            blocks: Vec::new(),
             reply: "Près de 7 400 événements, le 22 Novembre".into(),
         };
         let expect: Expect = serde_json::from_str(

@@ -83,12 +83,7 @@ pub fn when(event: &Event) -> String {
     let first = event.first_day();
     let last = event.last_day();
     if first != last {
-        let start = if first.year() == last.year() {
-            day_month(first)
-        } else {
-            day_month_year(first)
-        };
-        return format!("du {start} au {}", day_month_year(last));
+        return range(first, last);
     }
     let mut text = date(first);
     match (event.start.time(), event.end.and_then(Moment::time)) {
@@ -99,6 +94,22 @@ pub fn when(event: &Event) -> String {
         _ => {}
     }
     text
+}
+
+/// "du 18 au 24 novembre 2024", "du 18 novembre au 6 décembre 2024".
+pub fn range(first: NaiveDate, last: NaiveDate) -> String {
+    if first.month() == last.month() && first.year() == last.year() {
+        let day = if first.day() == 1 {
+            "1er".to_string()
+        } else {
+            first.day().to_string()
+        };
+        format!("du {day} au {}", day_month_year(last))
+    } else if first.year() == last.year() {
+        format!("du {} au {}", day_month(first), day_month_year(last))
+    } else {
+        format!("du {} au {}", day_month_year(first), day_month_year(last))
+    }
 }
 
 /// A number with French grouping and decimal comma: "260 000", "5,6", "1 542".

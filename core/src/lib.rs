@@ -21,6 +21,7 @@
 
 pub mod action;
 pub mod answer;
+pub mod calendar;
 pub mod dialogue;
 pub mod eval;
 pub mod french;
@@ -28,6 +29,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod places;
+pub mod reply;
 pub mod search;
 pub mod text;
 pub mod understand;
@@ -162,6 +164,20 @@ impl Boussole {
         };
         tracing::debug!(intent = ?answer.intent, events = answer.events.len(), "answered");
         answer
+    }
+
+    /// The calendar file of item `rank` (from 1) of the conversation's last list, with a
+    /// file name: what "Ajouter à mon agenda" sends.
+    pub fn calendar(
+        &self,
+        conversation: &Conversation,
+        rank: usize,
+        now: DateTime<FixedOffset>,
+    ) -> Option<(String, String)> {
+        let last = conversation.last.as_ref()?;
+        let id = last.ids.get(rank.checked_sub(1)?)?;
+        let event = self.knowledge.event(id)?;
+        Some((format!("{}.ics", event.id), calendar::ics(event, now)))
     }
 
     /// Events around a position the user shared ("près de moi"), within `radius_km`

@@ -134,6 +134,9 @@ impl Scope {
             }
             _ => None,
         };
+        // Distances mean something from a commune or a position, not from the middle of
+        // a département.
+        let distance = distance.filter(|_| self.radius_km.is_some());
         let place = &event.place;
         let inside = match &self.area {
             Area::Commune(_) | Area::Here => {

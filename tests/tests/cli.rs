@@ -363,3 +363,60 @@ fn the_shared_question_set_passes() {
     .output();
     assert!(output.status.success(), "{}", stdout(&output));
 }
+
+#[test]
+fn chat_json_follow_ups_page_widen_and_refine() {
+    let answers = boussole("chat-follow-ups", &["chat", "--json", "--now", NOW])
+        .stdin("événements\nsuivants\nle 6\nprès de Quimper\nplus loin\net pour les collégiens ?\nmerci\n")
+        .json_lines();
+    let intents: Vec<&str> = answers
+        .iter()
+        .map(|a| a["intent"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        intents,
+        [
+            "events",
+            "events",
+            "event_details",
+            "events",
+            "events",
+            "events",
+            "thanks"
+        ]
+    );
+    assert_eq!(answers[1]["events"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        answers[2]["events"][0]["id"], answers[1]["events"][0]["id"],
+        "le 6 is the first of page 2"
+    );
+    assert_eq!(answers[4]["understood"]["radius_km"], 60.0);
+    assert_eq!(answers[4]["events"][0]["id"], "brest-industy-9361782");
+    assert_eq!(answers[5]["understood"]["audiences"][0], "collegiens");
+    assert!(
+        answers[0]["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["kind"] == "next")
+    );
+    assert!(
+        answers[2]["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["kind"] == "calendar")
+    );
+}
+
+#[test]
+fn ics_prints_a_calendar_file() {
+    let output = boussole("ics", &["ics", "--now", NOW, "brest-industy-9361782"]).output();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert!(text.contains("DTSTART;VALUE=DATE:20241121\r\n"), "{text}");
+    let output = boussole("ics-missing", &["ics", "nope"]).output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no event has the id \"nope\""));
+}

@@ -136,12 +136,12 @@ pub struct Request {
 }
 
 impl Request {
-    /// Whether the request names anything that only events have.
+    /// Whether the request names anything that only events have ("la mixité" alone is
+    /// also a topic of figures, so the girls facet does not count).
     pub fn has_event_slots(&self) -> bool {
         self.place.is_some()
             || self.dates.is_some()
             || !self.audiences.is_empty()
-            || self.girls
             || !self.types.is_empty()
             || self.online
             || !self.organizers.is_empty()

@@ -1,5 +1,8 @@
 //! Shared by the core's integration tests: the bundled data, loaded once, and a clock.
 
+// Each test binary uses part of these helpers.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::sync::OnceLock;
 
