@@ -480,6 +480,17 @@ pub fn events(
         actions.push(Action::NearMe);
     }
     actions.extend(alternative_actions(request, &knowledge.gazetteer));
+    if search.relaxed.contains(&Relaxed::Words)
+        && search.scope.is_some()
+        && !request.query.is_empty()
+    {
+        // Nothing of that kind here: the same, everywhere.
+        actions.push(Action::Ask {
+            label: format!("« {} » partout", request.query),
+            question: request.query.clone(),
+        });
+        actions.retain(|a| a.payload().is_some());
+    }
     Answer {
         understood: understood(request, Some(search), knowledge),
         events: shown.iter().map(|f| summary(f)).collect(),

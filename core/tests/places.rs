@@ -237,3 +237,22 @@ fn distances_are_real() {
     let reunion = Point::new(-21.1, 55.5).unwrap();
     assert!(paris.distance_km(reunion) > 9000.0);
 }
+
+#[test]
+fn the_commune_of_each_event_resolves() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let knowledge = boussole_core::load::load(&data).unwrap();
+    for event in knowledge.events.iter().filter(|e| !e.online) {
+        let place = &event.place;
+        let (commune, dep) = (
+            place.commune.as_deref().unwrap(),
+            place.departement.as_deref().unwrap(),
+        );
+        let question = format!("événements à {commune} ({dep})");
+        assert_eq!(
+            resolve(&question),
+            format!("c:{}", place.insee.as_deref().unwrap()),
+            "{question}"
+        );
+    }
+}
