@@ -48,11 +48,36 @@ pub enum Command {
     CheckData,
     /// Rebuilds the search index and prints counts and time.
     Index,
+    /// Imports events from an export of another source.
+    #[command(subcommand)]
+    Import(ImportSource),
     /// Prints an event as an iCalendar file (RFC 5545), to add it to a calendar.
     Ics(IcsArgs),
     /// Runs a question set (format of shared/eval/README.md): prints each failure, then
     /// the score, beside the score of a plain-tantivy baseline.
     Eval(EvalArgs),
+}
+
+/// `boussole import`.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// OpenAgenda: API v2 event lists (array or {"events": ...} pages), the legacy JSON
+    /// export, or the OpenDataSoft export (JSON or CSV).
+    Openagenda(ImportArgs),
+}
+
+/// `boussole import openagenda`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The exported files; several are merged.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The agenda (`GET /v2/agendas/{uid}`), whose schema names the choice fields.
+    #[arg(long)]
+    pub schema: Option<PathBuf>,
+    /// The data directory that receives `events.toml` (default: the one in use).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// `boussole ics`.

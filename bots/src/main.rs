@@ -7,6 +7,7 @@
 mod cli;
 mod console;
 mod evaluate;
+mod import;
 
 use std::io::Write;
 use std::path::Path;
@@ -72,6 +73,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckData => Ok(check_data(&cli.data)),
+        Command::Import(cli::ImportSource::Openagenda(args)) => {
+            let knowledge = load_data(&cli.data).map_err(data_error)?;
+            import::openagenda(&knowledge, args, &cli.data)
+        }
         Command::Ics(args) => {
             let now = clock(args.clock.now.as_deref())?;
             let knowledge = load_data(&cli.data).map_err(data_error)?;
@@ -134,14 +139,10 @@ fn clock(now: Option<&str>) -> anyhow::Result<DateTime<FixedOffset>> {
     }
 }
 
-/// Loads a data directory; one without a `gazetteer/` of its own uses the bundled one.
+/// Loads a data directory; what it lacks (gazetteer, facts, role models, the week, the
+/// thesaurus) comes from the bundled data.
 fn load_data(dir: &Path) -> Result<boussole_core::model::Knowledge, DataError> {
-    let own = dir.join("gazetteer");
-    if own.is_dir() {
-        load::load_with(dir, &own)
-    } else {
-        load::load_with(dir, &cli::bundled_data().join("gazetteer"))
-    }
+    load::load_layered(dir, &cli::bundled_data())
 }
 
 fn data_error(err: DataError) -> anyhow::Error {

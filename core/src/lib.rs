@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod dialogue;
 pub mod eval;
 pub mod french;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -91,17 +91,123 @@ pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
     load_with(dir, &dir.join("gazetteer"))
 }
 
+/// Loads a data directory whose missing files (and gazetteer) are taken from `fallback`:
+/// an imported agenda (`events.toml` alone) served with the bundled facts, role models,
+/// week, thesaurus and gazetteer.
+pub fn load_layered(dir: &Path, fallback: &Path) -> Result<Knowledge, DataError> {
+    if !dir.is_dir() {
+        return Err(DataError::MissingDirectory(dir.to_path_buf()));
+    }
+    let pick = |name: &str| {
+        let own = dir.join(name);
+        if own.exists() {
+            own
+        } else {
+            fallback.join(name)
+        }
+    };
+    let files: Vec<PathBuf> = DATA_FILES.iter().map(|name| pick(name)).collect();
+    load_files(&files, &pick("gazetteer"))
+}
+
 /// Like [`load`], with the gazetteer taken from `gazetteer_dir` (a data set of events
 /// that relies on the bundled gazetteer).
 pub fn load_with(dir: &Path, gazetteer_dir: &Path) -> Result<Knowledge, DataError> {
     if !dir.is_dir() {
         return Err(DataError::MissingDirectory(dir.to_path_buf()));
     }
+    let files: Vec<PathBuf> = DATA_FILES.iter().map(|name| dir.join(name)).collect();
+    load_files(&files, gazetteer_dir)
+}
+
+/// Writes `events` as `dir/events.toml`, merged with the events already there (an
+/// event of the same id is replaced; the others are kept in their order, new ones
+/// appended). The file is replaced atomically: a failure leaves the previous one intact.
+/// Returns how many events the file holds.
+pub fn write_events(dir: &Path, events: Vec<Event>) -> Result<usize, WriteError> {
+    let path = dir.join("events.toml");
+    let mut merged: Vec<Event> = Vec::new();
+    if path.exists() {
+        let text = std::fs::read_to_string(&path).map_err(|source| WriteError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let table: toml::Table = text.parse().map_err(|err: toml::de::Error| {
+            WriteError::Existing(path.clone(), err.message().to_string())
+        })?;
+        let mut problems = Vec::new();
+        merged = records(Some(&(path.clone(), table)), "event", &mut problems);
+        if let Some(problem) = problems.into_iter().next() {
+            return Err(WriteError::Existing(path.clone(), problem.to_string()));
+        }
+    }
+    let mut position: std::collections::HashMap<String, usize> = merged
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    for event in events {
+        match position.get(&event.id) {
+            Some(&i) => merged[i] = event,
+            None => {
+                position.insert(event.id.clone(), merged.len());
+                merged.push(event);
+            }
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct File<'a> {
+        event: &'a [Event],
+    }
+    let body = toml::to_string(&File { event: &merged })
+        .map_err(|err| WriteError::Existing(path.clone(), err.to_string()))?;
+    let text = format!(
+        "# Events imported by `boussole import openagenda`. Format: data/README.md.\n\n{body}"
+    );
+    std::fs::create_dir_all(dir).map_err(|source| WriteError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let temporary = dir.join(format!(".events.toml.{}.tmp", std::process::id()));
+    let io = |source| WriteError::Io {
+        path: path.clone(),
+        source,
+    };
+    std::fs::write(&temporary, text).map_err(io)?;
+    std::fs::rename(&temporary, &path).map_err(|source| {
+        let _ = std::fs::remove_file(&temporary);
+        WriteError::Io {
+            path: path.clone(),
+            source,
+        }
+    })?;
+    Ok(merged.len())
+}
+
+/// Why imported events could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// Reading or writing failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What failed.
+        source: std::io::Error,
+    },
+    /// The existing events file is broken: it is left as it is.
+    #[error("{0}: the existing file is invalid, nothing was written: {1}")]
+    Existing(PathBuf, String),
+}
+
+fn load_files(files: &[PathBuf], gazetteer_dir: &Path) -> Result<Knowledge, DataError> {
     let mut problems = Vec::new();
     let mut hasher = Fnv64::new();
 
-    let mut read = |name: &str| -> Option<(PathBuf, toml::Table)> {
-        let path = dir.join(name);
+    let mut read = |index: usize| -> Option<(PathBuf, toml::Table)> {
+        let path = files[index].clone();
+        let name = DATA_FILES[index];
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(err) => {
@@ -138,11 +244,11 @@ pub fn load_with(dir: &Path, gazetteer_dir: &Path) -> Result<Knowledge, DataErro
         }
     };
 
-    let events_file = read("events.toml");
-    let facts_file = read("facts.toml");
-    let portraits_file = read("portraits.toml");
-    let week_file = read("week.toml");
-    let thesaurus_file = read("thesaurus.toml");
+    let events_file = read(0);
+    let facts_file = read(1);
+    let portraits_file = read(2);
+    let week_file = read(3);
+    let thesaurus_file = read(4);
     let fingerprint = hasher.finish();
     let gazetteer = match Gazetteer::load(gazetteer_dir) {
         Ok(gazetteer) => Some(gazetteer),
@@ -373,9 +479,6 @@ fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
         }
         if event.audiences.is_empty() {
             report("audiences", "at least one audience is required".into());
-        }
-        if event.types.is_empty() {
-            report("types", "at least one event type is required".into());
         }
         if let Some(end) = event.end
             && end < event.start

@@ -141,6 +141,21 @@ impl Moment {
     }
 }
 
+impl std::fmt::Display for Moment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Moment::Day(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+            Moment::At(at) => write!(f, "{}", at.format("%Y-%m-%dT%H:%M")),
+        }
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
 impl<'de> Deserialize<'de> for Moment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -152,6 +167,14 @@ impl<'de> Deserialize<'de> for Moment {
     }
 }
 
+fn serialize_tz<S: serde::Serializer>(tz: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(tz.name())
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 fn deserialize_tz<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
     let name = String::deserialize(deserializer)?;
     name.parse::<Tz>().map_err(|_| {
@@ -161,8 +184,33 @@ fn deserialize_tz<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::E
     })
 }
 
+/// Whether an event takes place as planned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// As planned.
+    #[default]
+    Scheduled,
+    /// Moved to other dates.
+    Rescheduled,
+    /// Moved online.
+    MovedOnline,
+    /// Postponed, no new date yet.
+    Postponed,
+    /// Full.
+    Full,
+    /// Cancelled: never proposed.
+    Cancelled,
+}
+
+impl Status {
+    fn is_scheduled(&self) -> bool {
+        *self == Status::Scheduled
+    }
+}
+
 /// Where an event happens. Online events may have only a région (or nothing).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Venue name or address.
@@ -190,7 +238,7 @@ pub struct Place {
 }
 
 /// One event of the week.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id: the last path segment of the OpenAgenda link.
@@ -211,27 +259,33 @@ pub struct Event {
     /// End, in the venue's local time (same day as `start` when absent).
     pub end: Option<Moment>,
     /// The venue's time zone.
-    #[serde(deserialize_with = "deserialize_tz")]
+    #[serde(deserialize_with = "deserialize_tz", serialize_with = "serialize_tz")]
     pub timezone: Tz,
     /// Held online (reachable from anywhere).
     #[serde(default)]
     pub online: bool,
+    /// Whether it takes place as planned (cancelled events are never proposed).
+    #[serde(default, skip_serializing_if = "Status::is_scheduled")]
+    pub status: Status,
     /// Who it is for.
     pub audiences: Vec<Audience>,
     /// Aimed at girls and women in particular (mixité).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub mixite: bool,
     /// What kind of event.
     pub types: Vec<EventType>,
     /// Sectors and themes, free words.
     #[serde(default)]
     pub themes: Vec<String>,
-    /// Where.
+    /// Registration links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub registration: Vec<String>,
+    /// Corrections and decisions made when transcribing the source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Where (last, as a TOML table).
     #[serde(default)]
     pub place: Place,
-    /// Corrections and decisions made when transcribing the source.
-    #[serde(default)]
-    pub notes: Vec<String>,
 }
 
 impl Event {

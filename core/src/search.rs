@@ -315,6 +315,7 @@ pub fn events<'a>(
             .events
             .iter()
             .enumerate()
+            .filter(|(_, e)| e.status != crate::model::Status::Cancelled)
             .filter(|(_, e)| !request.online || e.online)
             .filter(|(_, e)| dates.as_ref().is_none_or(|d| in_dates(e, d, with_part)))
             .filter_map(|(i, event)| {
@@ -355,7 +356,8 @@ pub fn events<'a>(
             .events
             .iter()
             .enumerate()
-            .filter(|(i, e)| e.online && (!scoring || score(*i, e) > 0.0))
+            .filter(|(_, e)| e.online && e.status != crate::model::Status::Cancelled)
+            .filter(|(i, e)| !scoring || score(*i, e) > 0.0)
             .filter(|(_, e)| dates.as_ref().is_none_or(|d| in_dates(e, d, false)))
             .map(|(_, e)| e)
             .collect();
@@ -365,7 +367,7 @@ pub fn events<'a>(
                 .events
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| !e.online)
+                .filter(|(_, e)| !e.online && e.status != crate::model::Status::Cancelled)
                 .filter_map(|(i, event)| {
                     let (_, distance_km) = scope.contains(event, gazetteer);
                     let center = scope.center?;

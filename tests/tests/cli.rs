@@ -420,3 +420,85 @@ fn ics_prints_a_calendar_file() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no event has the id \"nope\""));
 }
+
+#[test]
+fn an_imported_agenda_is_served_and_reimporting_changes_nothing() {
+    let events = boussole_tests::shared_dir().join("openagenda/albi-events.v2.json");
+    let agenda = boussole_tests::shared_dir().join("openagenda/albi-agenda.v2.json");
+    if !events.is_file() {
+        eprintln!("{} not found: skipped", events.display());
+        return;
+    }
+    let out = TempDir::new("import-out");
+    let (events, agenda, out_dir) = (
+        events.to_string_lossy().into_owned(),
+        agenda.to_string_lossy().into_owned(),
+        out.path().to_string_lossy().into_owned(),
+    );
+    let args = [
+        "import",
+        "openagenda",
+        events.as_str(),
+        "--schema",
+        agenda.as_str(),
+        "--out",
+        out_dir.as_str(),
+    ];
+    let output = boussole("import", &args).output();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("75 events imported, 0 skipped"),
+        "{}",
+        stdout(&output)
+    );
+    let first = std::fs::read(out.path().join("events.toml")).unwrap();
+    let output = boussole("import-again", &args).output();
+    assert!(output.status.success());
+    assert_eq!(
+        std::fs::read(out.path().join("events.toml")).unwrap(),
+        first,
+        "idempotent"
+    );
+
+    // A question about that agenda, on the imported data set (bundled knowledge beside).
+    let answers = boussole(
+        "import-ask",
+        &[
+            "ask",
+            "--json",
+            "--now",
+            "2023-11-20T10:00:00+01:00",
+            "une conférence à Albi",
+        ],
+    )
+    .data(out.path())
+    .json_lines();
+    assert_eq!(answers[0]["intent"], "events");
+    assert_eq!(answers[0]["events"][0]["city"], "Albi");
+
+    // A bad file leaves the data set as it was.
+    let bad = out.path().join("bad.json");
+    std::fs::write(&bad, "[{\"uid\": 1, \"title\": ").unwrap();
+    let bad = bad.to_string_lossy().into_owned();
+    let output = boussole(
+        "import-bad",
+        &[
+            "import",
+            "openagenda",
+            bad.as_str(),
+            "--out",
+            out_dir.as_str(),
+        ],
+    )
+    .output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("truncated JSON"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read(out.path().join("events.toml")).unwrap(),
+        first
+    );
+}

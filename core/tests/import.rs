@@ -1,0 +1,182 @@
+//! The OpenAgenda importer, against real API v2 responses (`../shared/openagenda/`) and
+//! small records in the other export formats.
+
+mod common;
+
+use boussole_core::import::{Context, Schema, read};
+use boussole_core::model::{EventType, Status};
+use boussole_core::understand::slots::SlotMatcher;
+use common::boussole;
+
+fn shared(name: &str) -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/openagenda")
+        .join(name);
+    std::fs::read_to_string(path).ok()
+}
+
+fn import(text: &str, schema: Option<&Schema>) -> Result<boussole_core::import::Imported, String> {
+    let knowledge = boussole().knowledge();
+    let slots = SlotMatcher::new(&knowledge.thesaurus);
+    let context = Context {
+        schema,
+        gazetteer: &knowledge.gazetteer,
+        slots: &slots,
+    };
+    read("test.json", text, &context)
+}
+
+#[test]
+fn the_real_albi_agenda_imports_whole() {
+    let (Some(events), Some(agenda)) =
+        (shared("albi-events.v2.json"), shared("albi-agenda.v2.json"))
+    else {
+        eprintln!("../shared/openagenda not found: skipped");
+        return;
+    };
+    let schema = Schema::parse(&agenda).unwrap();
+    assert_eq!(schema.label("types-de-publics", 19), Some("Tout public"));
+    let imported = import(&events, Some(&schema)).unwrap();
+    assert_eq!(imported.events.len(), 75, "{:?}", imported.skipped);
+    assert!(imported.skipped.is_empty());
+    // Custom choice fields are resolved through the schema and mapped.
+    assert!(
+        imported
+            .events
+            .iter()
+            .any(|e| e.types.contains(&EventType::Conference))
+    );
+    assert!(
+        imported
+            .events
+            .iter()
+            .any(|e| e.themes.iter().any(|t| t == "Tout public"))
+    );
+    // Places are checked against the gazetteer: Albi is 81004 in the Tarn, Occitanie.
+    let albi = imported
+        .events
+        .iter()
+        .filter(|e| e.place.insee.as_deref() == Some("81004"))
+        .count();
+    assert!(albi > 50, "{albi}");
+    assert!(
+        imported
+            .events
+            .iter()
+            .all(|e| e.place.region.as_deref() == Some("76") || e.online)
+    );
+    // No personal data: no e-mail address, no phone, no member, anywhere.
+    for event in &imported.events {
+        let text = format!("{event:?}");
+        assert!(!text.contains('@'), "{}: {text}", event.id);
+        assert!(event.registration.iter().all(|r| r.starts_with("http")));
+    }
+    // Times in the venue's time zone, from offsets.
+    let brocante = imported.events.iter().find(|e| e.id == "48516406").unwrap();
+    assert_eq!(brocante.start_iso(), "2023-11-25T07:00:00+01:00");
+}
+
+#[test]
+fn the_list_envelope_reads_like_an_array() {
+    let Some(events) = shared("albi-events.v2.json") else {
+        return;
+    };
+    let envelope = format!("{{\"total\": 75, \"events\": {events}, \"after\": null}}");
+    assert_eq!(import(&envelope, None).unwrap().events.len(), 75);
+}
+
+const LEGACY: &str = r#"[{
+  "uid": 123, "title": {"fr": "Visite d'usine", "en": "Factory tour"},
+  "description": {"fr": "Une visite."},
+  "timings": [{"start": "2024-11-21T08:00:00.000Z", "end": "2024-11-21T10:00:00.000Z"}],
+  "tags": [{"label": {"fr": "métallurgie"}}],
+  "location": {"name": "Usine", "city": "Brest", "postalCode": "29200", "latitude": 48.39, "longitude": -4.48},
+  "member": {"name": "Jean Dupont", "email": "jean@example.org", "phone": "0600000000"},
+  "age": {"min": 12, "max": 16}
+}]"#;
+
+#[test]
+fn the_legacy_export_with_utc_timings_and_tags() {
+    let imported = import(LEGACY, None).unwrap();
+    let event = &imported.events[0];
+    assert_eq!(event.id, "123");
+    assert_eq!(event.title, "Visite d'usine");
+    assert_eq!(
+        event.start_iso(),
+        "2024-11-21T09:00:00+01:00",
+        "UTC to Paris time"
+    );
+    assert_eq!(
+        event.place.insee.as_deref(),
+        Some("29019"),
+        "found by postal code and city"
+    );
+    assert!(event.themes.contains(&"métallurgie".to_string()));
+    assert!(event.audiences.iter().any(|a| a.label() == "collégiens"));
+    assert!(event.audiences.iter().any(|a| a.label() == "lycéens"));
+    assert!(
+        !format!("{event:?}").contains("Dupont"),
+        "the member is never imported"
+    );
+}
+
+#[test]
+fn the_opendatasoft_export_as_json_and_csv() {
+    let json = r#"[{"uid": "9", "title_fr": "Job dating", "description_fr": "Rencontres.",
+        "firstdate_begin": "2024-11-19T09:00:00+01:00", "lastdate_end": "2024-11-19T12:00:00+01:00",
+        "location_city": "Nantes", "location_postalcode": "44000", "location_insee": "44109",
+        "location_coordinates": {"lat": 47.21, "lon": -1.55}, "keywords_fr": ["job dating"]}]"#;
+    let imported = import(json, None).unwrap();
+    assert_eq!(imported.events[0].place.commune.as_deref(), Some("Nantes"));
+    assert!(imported.events[0].types.contains(&EventType::JobDating));
+    let csv = "uid;title_fr;description_fr;firstdate_begin;lastdate_end;location_city;location_insee;location_coordinates;attendancemode;status\n\
+               10;\"Salon; industrie\";Un salon.;2024-11-20T09:00:00+0100;2024-11-20T17:00:00+0100;Caen;14118;49.18, -0.36;1;6\n";
+    let imported = import(csv, None).unwrap();
+    let event = &imported.events[0];
+    assert_eq!(event.title, "Salon; industrie");
+    assert_eq!(event.status, Status::Cancelled);
+    assert_eq!(imported.flagged.len(), 1, "cancelled events are flagged");
+}
+
+#[test]
+fn bad_records_are_skipped_with_their_field_and_bad_files_refused() {
+    let text = r#"[
+      {"uid": 1, "title": {"fr": "Sans date"}, "location": {"insee": "29019"}},
+      {"uid": 2, "title": {"fr": "Nulle part"}, "timings": [{"begin": "2024-11-21T09:00:00+01:00", "end": "2024-11-21T10:00:00+01:00"}], "location": {"insee": "00000", "city": "Atlantide"}},
+      {"title": {"fr": "Sans uid"}},
+      {"uid": 4, "title": {"fr": "Bonne"}, "timings": [{"begin": "2024-11-21T09:00:00+01:00", "end": "2024-11-21T10:00:00+01:00"}], "location": {"insee": "29019"}}
+    ]"#;
+    let imported = import(text, None).unwrap();
+    assert_eq!(imported.events.len(), 1);
+    assert_eq!(imported.skipped.len(), 3);
+    assert!(
+        imported.skipped[0].contains("record #1 (uid 1): field `timings`"),
+        "{:?}",
+        imported.skipped
+    );
+    assert!(
+        imported.skipped[1].contains("record #2 (uid 2): field `location.insee`"),
+        "{:?}",
+        imported.skipped
+    );
+    assert!(
+        imported.skipped[2].contains("record #3 (uid ?): field `uid`"),
+        "{:?}",
+        imported.skipped
+    );
+    assert!(
+        import("[{\"uid\": 1,", None)
+            .unwrap_err()
+            .contains("truncated")
+    );
+    assert!(
+        import("{\"total\": 3}", None)
+            .unwrap_err()
+            .contains("expected")
+    );
+    assert!(
+        import("hello", None)
+            .unwrap_err()
+            .contains("neither JSON nor")
+    );
+}
