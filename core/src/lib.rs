@@ -32,6 +32,7 @@ pub mod model;
 pub mod places;
 pub mod reply;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 pub mod understand;
 
