@@ -145,6 +145,14 @@ fn load_data(dir: &Path) -> Result<boussole_core::model::Knowledge, DataError> {
     load::load_layered(dir, &cli::bundled_data())
 }
 
+/// Like [`load_data`], with large agendas' parsed events cached beside the indexes.
+fn load_data_cached(
+    dir: &Path,
+    index: &Path,
+) -> Result<boussole_core::model::Knowledge, DataError> {
+    load::load_cached(dir, &cli::bundled_data(), Some(index))
+}
+
 fn data_error(err: DataError) -> anyhow::Error {
     anyhow::Error::new(err).context("the data could not be loaded")
 }
@@ -152,7 +160,7 @@ fn data_error(err: DataError) -> anyhow::Error {
 /// Loads the data and opens its index, building it if the data changed.
 fn open(cli: &Cli) -> anyhow::Result<Boussole> {
     let started = Instant::now();
-    let knowledge = load_data(&cli.data).map_err(data_error)?;
+    let knowledge = load_data_cached(&cli.data, &cli.index).map_err(data_error)?;
     let analyzer = Boussole::analyzer(&knowledge);
     let (index, origin) = SearchIndex::open_or_build(&cli.index, &knowledge, analyzer)
         .with_context(|| format!("opening the index in {}", cli.index.display()))?;

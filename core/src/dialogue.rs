@@ -5,6 +5,9 @@
 
 use crate::understand::Request;
 
+/// How many results of the last list a conversation remembers (40 pages).
+pub const MAX_REMEMBERED: usize = 200;
+
 /// What a conversation remembers between two messages.
 #[derive(Clone, Debug, Default)]
 pub struct Conversation {

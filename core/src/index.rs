@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -22,7 +22,7 @@ use crate::model::Knowledge;
 use crate::text::{ANALYZER_NAME, ANALYZER_VERSION, Analyzer};
 
 /// Version of the schema: part of the fingerprint.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// File written last in a complete on-disk index.
 const READY_MARKER: &str = "READY";
@@ -50,10 +50,10 @@ impl Kind {
         }
     }
 
-    fn parse(text: &str) -> Option<Kind> {
-        [Kind::Event, Kind::Fact, Kind::Portrait, Kind::Topic]
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+    const ALL: [Kind; 4] = [Kind::Event, Kind::Fact, Kind::Portrait, Kind::Topic];
+
+    fn code(self) -> u64 {
+        self as u64
     }
 }
 
@@ -64,6 +64,8 @@ pub struct Hit {
     pub kind: Kind,
     /// Its id in [`Knowledge`].
     pub id: String,
+    /// Its position in its list of [`Knowledge`] (`events`, `facts`…).
+    pub ord: usize,
     /// BM25 score, with field boosts.
     pub score: f32,
 }
@@ -88,6 +90,8 @@ pub enum IndexError {
 #[derive(Clone, Copy, Debug)]
 struct Fields {
     kind: Field,
+    kind_code: Field,
+    ord: Field,
     id: Field,
     title: Field,
     organizer: Field,
@@ -122,7 +126,9 @@ fn schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
-        kind: builder.add_text_field("kind", STRING | STORED),
+        kind: builder.add_text_field("kind", STRING),
+        kind_code: builder.add_u64_field("kind_code", FAST),
+        ord: builder.add_u64_field("ord", FAST),
         id: builder.add_text_field("id", STRING | STORED),
         title: builder.add_text_field("title", text.clone()),
         organizer: builder.add_text_field("organizer", text.clone()),
@@ -141,6 +147,33 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     analyzer: Analyzer,
+    /// Ids by kind code and position, to name hits without reading the document store.
+    ids: Vec<Vec<Box<str>>>,
+}
+
+fn ids_of(knowledge: &Knowledge) -> Vec<Vec<Box<str>>> {
+    vec![
+        knowledge
+            .events
+            .iter()
+            .map(|e| e.id.as_str().into())
+            .collect(),
+        knowledge
+            .facts
+            .iter()
+            .map(|f| f.id.as_str().into())
+            .collect(),
+        knowledge
+            .portraits
+            .iter()
+            .map(|p| p.id.as_str().into())
+            .collect(),
+        knowledge
+            .topics
+            .iter()
+            .map(|t| t.id.as_str().into())
+            .collect(),
+    ]
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -173,7 +206,7 @@ impl SearchIndex {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
         Self::fill(&index, fields, knowledge, &analyzer)?;
-        Self::with_index(index, fields, analyzer)
+        Self::with_index(index, fields, analyzer, ids_of(knowledge))
     }
 
     /// Opens the index of `knowledge` under `root`, building it first if the data changed
@@ -192,7 +225,11 @@ impl SearchIndex {
         let (_, fields) = schema();
         if dir.join(READY_MARKER).is_file() {
             let index = Index::open_in_dir(&dir)?;
-            return Ok((Self::with_index(index, fields, analyzer)?, Origin::Reused));
+            let ids = ids_of(knowledge);
+            return Ok((
+                Self::with_index(index, fields, analyzer, ids)?,
+                Origin::Reused,
+            ));
         }
         std::fs::create_dir_all(root).map_err(io(root))?;
         let building = root.join(format!(".building-{name}-{}", std::process::id()));
@@ -222,10 +259,19 @@ impl SearchIndex {
         }
         remove_stale(root, &name);
         let index = Index::open_in_dir(&dir)?;
-        Ok((Self::with_index(index, fields, analyzer)?, Origin::Built))
+        let ids = ids_of(knowledge);
+        Ok((
+            Self::with_index(index, fields, analyzer, ids)?,
+            Origin::Built,
+        ))
     }
 
-    fn with_index(index: Index, fields: Fields, analyzer: Analyzer) -> Result<Self, IndexError> {
+    fn with_index(
+        index: Index,
+        fields: Fields,
+        analyzer: Analyzer,
+        ids: Vec<Vec<Box<str>>>,
+    ) -> Result<Self, IndexError> {
         index
             .tokenizers()
             .register(ANALYZER_NAME, analyzer.text_analyzer());
@@ -238,6 +284,7 @@ impl SearchIndex {
             reader,
             fields,
             analyzer,
+            ids,
         })
     }
 
@@ -251,8 +298,8 @@ impl SearchIndex {
             .tokenizers()
             .register(ANALYZER_NAME, analyzer.text_analyzer());
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-        for event in &knowledge.events {
-            let mut doc = base_doc(fields, Kind::Event, &event.id);
+        for (ord, event) in knowledge.events.iter().enumerate() {
+            let mut doc = base_doc(fields, Kind::Event, &event.id, ord);
             doc.add_text(fields.title, &event.title);
             doc.add_text(fields.organizer, &event.organizer);
             for partner in &event.partners {
@@ -288,8 +335,8 @@ impl SearchIndex {
             doc.add_text(fields.body, &event.description);
             writer.add_document(doc)?;
         }
-        for fact in &knowledge.facts {
-            let mut doc = base_doc(fields, Kind::Fact, &fact.id);
+        for (ord, fact) in knowledge.facts.iter().enumerate() {
+            let mut doc = base_doc(fields, Kind::Fact, &fact.id, ord);
             doc.add_text(fields.title, &fact.unit);
             doc.add_text(fields.themes, &fact.topic);
             for keyword in &fact.keywords {
@@ -299,8 +346,8 @@ impl SearchIndex {
             doc.add_text(fields.body, &fact.scope);
             writer.add_document(doc)?;
         }
-        for portrait in &knowledge.portraits {
-            let mut doc = base_doc(fields, Kind::Portrait, &portrait.id);
+        for (ord, portrait) in knowledge.portraits.iter().enumerate() {
+            let mut doc = base_doc(fields, Kind::Portrait, &portrait.id, ord);
             doc.add_text(fields.title, &portrait.name);
             doc.add_text(fields.title, &portrait.job);
             doc.add_text(fields.organizer, &portrait.company);
@@ -311,8 +358,8 @@ impl SearchIndex {
             doc.add_text(fields.body, &portrait.quote);
             writer.add_document(doc)?;
         }
-        for topic in &knowledge.topics {
-            let mut doc = base_doc(fields, Kind::Topic, &topic.id);
+        for (ord, topic) in knowledge.topics.iter().enumerate() {
+            let mut doc = base_doc(fields, Kind::Topic, &topic.id, ord);
             doc.add_text(fields.title, &topic.title);
             for keyword in &topic.keywords {
                 doc.add_text(fields.keywords, keyword);
@@ -357,6 +404,13 @@ impl SearchIndex {
         if terms.is_empty() || limit == 0 {
             return Vec::new();
         }
+        let query = self.terms_query(terms, kinds);
+        self.run(&*query, limit)
+    }
+
+    /// Each term in every field with the field's boost, its best field counting (plus a
+    /// little for the others); terms add up; restricted to `kinds` when given.
+    fn terms_query(&self, terms: &[String], kinds: &[Kind]) -> Box<dyn Query> {
         let per_term: Vec<(Occur, Box<dyn Query>)> = terms
             .iter()
             .map(|term| {
@@ -400,7 +454,35 @@ impl SearchIndex {
                 ),
             ]));
         }
-        self.run(&*query, limit)
+        query
+    }
+
+    /// Positions and scores of the events matching `text` (no ids: the hot path of the
+    /// events search).
+    pub fn event_scores(&self, text: &str, limit: usize) -> Vec<(usize, f32)> {
+        let mut terms = self.analyzer.terms(text);
+        let mut seen = std::collections::HashSet::new();
+        terms.retain(|term| seen.insert(term.clone()));
+        terms.truncate(64);
+        if terms.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let query = self.terms_query(&terms, &[Kind::Event]);
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score()) else {
+            return Vec::new();
+        };
+        let ords: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("ord").ok())
+            .collect();
+        top.into_iter()
+            .filter_map(|(score, address)| {
+                let ords = ords.get(address.segment_ord as usize)?.as_ref()?;
+                Some((ords.first(address.doc_id)? as usize, score))
+            })
+            .collect()
     }
 
     /// Runs any tantivy query and maps the results back to items.
@@ -409,14 +491,25 @@ impl SearchIndex {
         let Ok(top) = searcher.search(query, &TopDocs::with_limit(limit).order_by_score()) else {
             return Vec::new();
         };
+        // Kind and position come from fast fields: no document is read.
+        let columns: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let fast = segment.fast_fields();
+                Some((fast.u64("kind_code").ok()?, fast.u64("ord").ok()?))
+            })
+            .collect();
         top.into_iter()
             .filter_map(|(score, address)| {
-                let doc: TantivyDocument = searcher.doc(address).ok()?;
-                let kind = doc.get_first(self.fields.kind)?.as_str()?;
-                let id = doc.get_first(self.fields.id)?.as_str()?;
+                let (kinds, ords) = columns.get(address.segment_ord as usize)?.as_ref()?;
+                let kind = *Kind::ALL.get(kinds.first(address.doc_id)? as usize)?;
+                let ord = ords.first(address.doc_id)? as usize;
+                let id = self.ids.get(kind.code() as usize)?.get(ord)?;
                 Some(Hit {
-                    kind: Kind::parse(kind)?,
+                    kind,
                     id: id.to_string(),
+                    ord,
                     score,
                 })
             })
@@ -433,9 +526,11 @@ impl SearchIndex {
     }
 }
 
-fn base_doc(fields: Fields, kind: Kind, id: &str) -> TantivyDocument {
+fn base_doc(fields: Fields, kind: Kind, id: &str, ord: usize) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, kind.as_str());
+    doc.add_u64(fields.kind_code, kind.code());
+    doc.add_u64(fields.ord, ord as u64);
     doc.add_text(fields.id, id);
     doc
 }

@@ -324,7 +324,13 @@ impl Boussole {
         );
         let answer = answer::events(&found, &request, &self.knowledge, 0, today);
         conversation.last = Some(LastSearch {
-            ids: found.found.iter().map(|f| f.event.id.clone()).collect(),
+            // Enough for every page anyone reads; memory stays bounded per conversation.
+            ids: found
+                .found
+                .iter()
+                .take(dialogue::MAX_REMEMBERED)
+                .map(|f| f.event.id.clone())
+                .collect(),
             request,
             page: 0,
             position,

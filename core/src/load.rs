@@ -95,6 +95,18 @@ pub fn load(dir: &Path) -> Result<Knowledge, DataError> {
 /// an imported agenda (`events.toml` alone) served with the bundled facts, role models,
 /// week, thesaurus and gazetteer.
 pub fn load_layered(dir: &Path, fallback: &Path) -> Result<Knowledge, DataError> {
+    load_cached(dir, fallback, None)
+}
+
+/// Like [`load_layered`], with a cache of parsed events in `cache` (the index root): a
+/// large agenda whose files have not changed since the last start loads from a compact
+/// snapshot instead of being parsed again. The snapshot is named by the fingerprint of
+/// the files' bytes, so it is never stale.
+pub fn load_cached(
+    dir: &Path,
+    fallback: &Path,
+    cache: Option<&Path>,
+) -> Result<Knowledge, DataError> {
     if !dir.is_dir() {
         return Err(DataError::MissingDirectory(dir.to_path_buf()));
     }
@@ -107,8 +119,72 @@ pub fn load_layered(dir: &Path, fallback: &Path) -> Result<Knowledge, DataError>
         }
     };
     let files: Vec<PathBuf> = DATA_FILES.iter().map(|name| pick(name)).collect();
-    load_files(&files, &pick("gazetteer"))
+    load_files_cached(&files, &pick("gazetteer"), cache)
 }
+
+/// The snapshot of parsed events for files of this fingerprint.
+fn snapshot_path(cache: &Path, fingerprint: u64) -> PathBuf {
+    cache.join(format!("events-{fingerprint:016x}.json"))
+}
+
+/// Fingerprint of the data files' bytes, as [`Knowledge::fingerprint`].
+fn fingerprint_of(files: &[PathBuf]) -> Option<u64> {
+    let mut hasher = Fnv64::new();
+    for (path, name) in files.iter().zip(DATA_FILES) {
+        let bytes = std::fs::read(path).ok()?;
+        hasher.write(name.as_bytes());
+        hasher.write(&bytes);
+    }
+    Some(hasher.finish())
+}
+
+fn load_files_cached(
+    files: &[PathBuf],
+    gazetteer_dir: &Path,
+    cache: Option<&Path>,
+) -> Result<Knowledge, DataError> {
+    let Some(cache) = cache else {
+        return load_files(files, gazetteer_dir, None);
+    };
+    let snapshot = fingerprint_of(files).map(|fp| snapshot_path(cache, fp));
+    let cached: Option<Vec<Event>> = snapshot.as_ref().and_then(|path| {
+        let file = std::fs::File::open(path).ok()?;
+        serde_json::from_reader(std::io::BufReader::new(file)).ok()
+    });
+    let from_cache = cached.is_some();
+    let knowledge = load_files(files, gazetteer_dir, cached)?;
+    if !from_cache
+        && knowledge.events.len() >= SNAPSHOT_MIN_EVENTS
+        && let Some(path) = snapshot
+    {
+        // Best effort: a failed snapshot only costs the next start some time.
+        let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+        let written = std::fs::create_dir_all(cache).is_ok()
+            && std::fs::File::create(&temporary)
+                .ok()
+                .and_then(|file| {
+                    serde_json::to_writer(std::io::BufWriter::new(file), &knowledge.events).ok()
+                })
+                .is_some()
+            && std::fs::rename(&temporary, &path).is_ok();
+        if written {
+            // Older snapshots are for data that changed since.
+            for entry in std::fs::read_dir(cache).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with("events-") && name.ends_with(".json") && entry.path() != path {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        } else {
+            let _ = std::fs::remove_file(&temporary);
+            tracing::warn!("could not write the events snapshot {}", path.display());
+        }
+    }
+    Ok(knowledge)
+}
+
+/// Below this many events, parsing the TOML is as fast as reading a snapshot.
+const SNAPSHOT_MIN_EVENTS: usize = 500;
 
 /// Like [`load`], with the gazetteer taken from `gazetteer_dir` (a data set of events
 /// that relies on the bundled gazetteer).
@@ -117,7 +193,7 @@ pub fn load_with(dir: &Path, gazetteer_dir: &Path) -> Result<Knowledge, DataErro
         return Err(DataError::MissingDirectory(dir.to_path_buf()));
     }
     let files: Vec<PathBuf> = DATA_FILES.iter().map(|name| dir.join(name)).collect();
-    load_files(&files, gazetteer_dir)
+    load_files(&files, gazetteer_dir, None)
 }
 
 /// Writes `events` as `dir/events.toml`, merged with the events already there (an
@@ -201,10 +277,22 @@ pub enum WriteError {
     Existing(PathBuf, String),
 }
 
-fn load_files(files: &[PathBuf], gazetteer_dir: &Path) -> Result<Knowledge, DataError> {
+fn load_files(
+    files: &[PathBuf],
+    gazetteer_dir: &Path,
+    cached_events: Option<Vec<Event>>,
+) -> Result<Knowledge, DataError> {
     let mut problems = Vec::new();
     let mut hasher = Fnv64::new();
 
+    // Events are read straight from the text when the file is valid (fast, and little
+    // memory for large agendas); record by record, for precise errors, when it is not.
+    #[derive(serde::Deserialize)]
+    struct EventsFile {
+        event: Vec<Event>,
+    }
+    let from_cache = cached_events.is_some();
+    let mut fast_events: Option<Vec<Event>> = cached_events;
     let mut read = |index: usize| -> Option<(PathBuf, toml::Table)> {
         let path = files[index].clone();
         let name = DATA_FILES[index];
@@ -222,6 +310,15 @@ fn load_files(files: &[PathBuf], gazetteer_dir: &Path) -> Result<Knowledge, Data
         };
         hasher.write(name.as_bytes());
         hasher.write(text.as_bytes());
+        if index == 0 && from_cache {
+            return Some((path, toml::Table::new()));
+        }
+        if index == 0
+            && let Ok(file) = toml::from_str::<EventsFile>(&text)
+        {
+            fast_events = Some(file.event);
+            return Some((path, toml::Table::new()));
+        }
         match text.parse::<toml::Table>() {
             Ok(table) => Some((path, table)),
             Err(err) => {
@@ -258,7 +355,10 @@ fn load_files(files: &[PathBuf], gazetteer_dir: &Path) -> Result<Knowledge, Data
         }
     };
 
-    let events: Vec<Event> = records(events_file.as_ref(), "event", &mut problems);
+    let events: Vec<Event> = match fast_events.take() {
+        Some(events) => events,
+        None => records(events_file.as_ref(), "event", &mut problems),
+    };
     let facts: Vec<Fact> = records(facts_file.as_ref(), "fact", &mut problems);
     let portraits: Vec<Portrait> = records(portraits_file.as_ref(), "portrait", &mut problems);
     let topics: Vec<Topic> = records(week_file.as_ref(), "topic", &mut problems);

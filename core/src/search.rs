@@ -4,11 +4,9 @@
 //! then dates, then the place, for which the nearest events are given) and the answer
 //! says what was relaxed.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, Timelike};
 
-use crate::index::{Kind, SearchIndex};
+use crate::index::SearchIndex;
 use crate::model::{Event, Knowledge};
 use crate::places::{Area, Gazetteer, PlaceMention, Point};
 use crate::understand::Request;
@@ -29,6 +27,8 @@ const AUDIENCE: f32 = 2.0;
 const GIRLS: f32 = 2.0;
 const ORGANIZER: f32 = 4.0;
 const PARTNER: f32 = 1.0;
+/// How many text matches are scored: enough for any page of results.
+const TEXT_HITS: usize = 2_000;
 
 /// The place searched, resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,6 +127,19 @@ impl Scope {
     fn contains(&self, event: &Event, gazetteer: &Gazetteer) -> (bool, Option<f64>) {
         if event.online {
             return (false, None);
+        }
+        // A cheap box around the circle first: most events are far.
+        if let (Some(center), Some(radius), Some(lat), Some(lon)) = (
+            self.center,
+            self.radius_km,
+            event.place.lat,
+            event.place.lon,
+        ) {
+            let dlat = radius / 110.0;
+            let dlon = radius / (111.0 * center.lat.to_radians().cos().abs().max(0.05));
+            if (lat - center.lat).abs() > dlat || (lon - center.lon).abs() > dlon {
+                return (false, None);
+            }
         }
         let distance = match (self.center, event.place.lat, event.place.lon) {
             (Some(center), Some(lat), Some(lon)) => {
@@ -245,18 +258,17 @@ pub fn events<'a>(
     today: NaiveDate,
 ) -> EventSearch<'a> {
     let query = request.query.as_str();
-    let mut text: HashMap<String, f32> = if query.is_empty() {
-        HashMap::new()
-    } else {
-        index
-            .search(query, &[Kind::Event], knowledge.events.len().max(1))
-            .into_iter()
-            .map(|hit| (hit.id, hit.score))
-            .collect()
-    };
-    let best_text = text.values().copied().fold(0.0f32, f32::max);
-    if best_text > 0.0 {
-        text.values_mut().for_each(|s| *s = *s / best_text * TEXT);
+    // Text relevance by event position; the best TEXT_HITS matches are enough to rank.
+    let mut text: Vec<f32> = Vec::new();
+    if !query.is_empty() {
+        text = vec![0.0; knowledge.events.len()];
+        let hits = index.event_scores(query, knowledge.events.len().min(TEXT_HITS));
+        let best = hits.first().map_or(0.0, |h| h.1);
+        for (ord, score) in hits {
+            if let Some(slot) = text.get_mut(ord) {
+                *slot = score / best * TEXT;
+            }
+        }
     }
     let scoring = !query.is_empty()
         || !request.types.is_empty()
@@ -265,7 +277,7 @@ pub fn events<'a>(
         || request.girls
         || !request.organizers.is_empty();
     let score = |i: usize, event: &Event| -> f32 {
-        let mut s = text.get(&event.id).copied().unwrap_or(0.0);
+        let mut s = text.get(i).copied().unwrap_or(0.0);
         if request.types.iter().any(|t| event.types.contains(t)) {
             s += TYPE;
         }

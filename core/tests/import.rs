@@ -180,3 +180,69 @@ fn bad_records_are_skipped_with_their_field_and_bad_files_refused() {
             .contains("neither JSON nor")
     );
 }
+
+#[test]
+fn synthetic_agendas_are_deterministic_and_say_they_are_fictitious() {
+    let knowledge = boussole().knowledge();
+    let a = boussole_core::synthetic::openagenda_records(knowledge, 50, 7);
+    let b = boussole_core::synthetic::openagenda_records(knowledge, 50, 7);
+    assert_eq!(a, b);
+    for record in &a {
+        assert!(
+            record["description"]["fr"]
+                .as_str()
+                .unwrap()
+                .starts_with("Événement fictif")
+        );
+        assert!(
+            record["canonicalUrl"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://example.invalid/")
+        );
+    }
+    let imported = import(&serde_json::to_string(&a).unwrap(), None).unwrap();
+    assert_eq!(imported.events.len(), 50, "{:?}", imported.skipped);
+}
+
+#[test]
+fn a_large_data_set_loads_from_its_snapshot_until_it_changes() {
+    let knowledge = boussole().knowledge();
+    let records = boussole_core::synthetic::openagenda_records(knowledge, 600, 11);
+    let events = import(&serde_json::to_string(&records).unwrap(), None)
+        .unwrap()
+        .events;
+    let dir = std::env::temp_dir().join(format!("boussole-snapshot-{}", std::process::id()));
+    let (data, cache) = (dir.join("data"), dir.join("index"));
+    let _ = std::fs::remove_dir_all(&dir);
+    boussole_core::load::write_events(&data, events).unwrap();
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let first = boussole_core::load::load_cached(&data, &bundled, Some(&cache)).unwrap();
+    let snapshots = || -> Vec<String> {
+        std::fs::read_dir(&cache)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(snapshots().len(), 1, "{:?}", snapshots());
+    let second = boussole_core::load::load_cached(&data, &bundled, Some(&cache)).unwrap();
+    assert_eq!(first.events.len(), second.events.len());
+    assert_eq!(first.fingerprint, second.fingerprint);
+    assert_eq!(first.events[17].id, second.events[17].id);
+    // Changed data: a new snapshot, never the stale one.
+    let path = data.join("events.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("title = \"", "title = \"Modifié : ", 1),
+    )
+    .unwrap();
+    let third = boussole_core::load::load_cached(&data, &bundled, Some(&cache)).unwrap();
+    assert!(third.events[0].title.starts_with("Modifié : "));
+    assert_eq!(snapshots().len(), 1, "the old snapshot is removed");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

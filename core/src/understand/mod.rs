@@ -258,8 +258,10 @@ impl Lexicon {
 
         // Typos are corrected towards the words of the data and of the thesaurus.
         let mut vocabulary: HashSet<String> = cue_words.clone();
+        // Event titles, organizers and themes, not descriptions: the vocabulary stays
+        // bounded however large the agenda.
         for event in &knowledge.events {
-            for text in [&event.title, &event.organizer, &event.description] {
+            for text in [&event.title, &event.organizer] {
                 vocabulary.extend(spelling::folded_words(text));
             }
             for text in event.partners.iter().chain(&event.themes) {

@@ -35,6 +35,8 @@ pub struct SlotMatch {
 pub struct SlotMatcher {
     /// (phrase words, slot), longest phrases first.
     phrases: Vec<(Vec<String>, Slot)>,
+    /// Phrases by their first word, longest first.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
     longest: usize,
 }
 
@@ -82,7 +84,15 @@ impl SlotMatcher {
         phrases.retain(|(words, _)| !words.is_empty());
         phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         let longest = phrases.first().map_or(0, |(w, _)| w.len());
-        SlotMatcher { phrases, longest }
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, (words, _)) in phrases.iter().enumerate() {
+            by_first.entry(words[0].clone()).or_default().push(i);
+        }
+        SlotMatcher {
+            phrases,
+            by_first,
+            longest,
+        }
     }
 
     /// Every folded word of the thesaurus's phrases (the vocabulary of slots).
@@ -101,7 +111,11 @@ impl SlotMatcher {
         let mut i = 0;
         while i < singulars.len() {
             let mut matched = 0;
-            for (phrase, slot) in &self.phrases {
+            let candidates = self
+                .by_first
+                .get(singulars[i])
+                .map_or(&[][..], Vec::as_slice);
+            for (phrase, slot) in candidates.iter().map(|&p| &self.phrases[p]) {
                 let len = phrase.len();
                 if matched > len {
                     break;

@@ -111,7 +111,12 @@ impl Corrector {
             .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
             .collect();
         let mut fuzzy = FuzzyIndex::with_rule(TypoRule::Words);
-        let mut sorted: Vec<&String> = vocabulary.iter().collect();
+        // Words under 5 letters take no typo, so they are never a correction: they are
+        // known, not indexed.
+        let mut sorted: Vec<&String> = vocabulary
+            .iter()
+            .filter(|w| TypoRule::Words.allowed(w) > 0)
+            .collect();
         sorted.sort();
         for word in sorted {
             fuzzy.insert(word, ());
