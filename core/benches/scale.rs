@@ -59,6 +59,16 @@ fn resident_peak_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+fn resident_now_mb() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
+}
+
 fn bundled() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
 }
@@ -69,12 +79,16 @@ fn child(data: &Path, index: &Path) {
     let started = Instant::now();
     let knowledge = load_cached(data, &bundled(), Some(index)).unwrap();
     let loaded = started.elapsed();
+    eprintln!("child: resident after loading {:.1} MB", resident_now_mb());
     let analyzer = Boussole::analyzer(&knowledge);
     let (index, _) = SearchIndex::open_or_build(index, &knowledge, analyzer).unwrap();
     let opened = started.elapsed();
     let boussole = Boussole::new(knowledge, index);
     let ready = started.elapsed();
-    eprintln!("child: data loaded {loaded:?}, index opened {opened:?}, ready {ready:?}");
+    eprintln!(
+        "child: data loaded {loaded:?}, index opened {opened:?}, ready {ready:?}, resident now {:.1} MB",
+        resident_now_mb()
+    );
     for question in QUESTIONS {
         std::hint::black_box(boussole.ask(question, now()));
     }

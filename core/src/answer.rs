@@ -418,7 +418,7 @@ pub fn events(
             None => header.push_str(" Essaie une autre ville, un département ou une région."),
         }
     } else {
-        let total = search.found.len();
+        let total = search.total;
         let count = french::count(total, "événement", "événements");
         header.push_str(&match (total, page) {
             (0, _) => "Je n'ai trouvé aucun événement.".to_string(),

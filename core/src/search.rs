@@ -172,26 +172,39 @@ impl Scope {
 /// in titles, themes and organizers; organizer and partner words.
 #[derive(Debug, Default)]
 pub struct Facets {
-    themes: Vec<Vec<usize>>,
-    organizer_words: Vec<Vec<String>>,
-    partner_words: Vec<Vec<String>>,
+    themes: Vec<Vec<u16>>,
+    /// Hashes of the words of each event's organizer and partners: compact at 100,000
+    /// events.
+    organizer_words: Vec<Box<[u64]>>,
+    partner_words: Vec<Box<[u64]>>,
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = crate::load::Fnv64::new();
+    hasher.write(word.as_bytes());
+    hasher.finish()
 }
 
 impl Facets {
     /// The facets of every event.
     pub fn new(knowledge: &Knowledge, slots: &SlotMatcher) -> Facets {
-        let folded = |text: &str| -> Vec<String> {
+        let folded = |text: &str| -> Vec<u64> {
             crate::text::words(text)
                 .into_iter()
-                .map(|(w, _, _)| w)
+                .map(|(w, _, _)| word_hash(&w))
                 .collect()
         };
         let mut facets = Facets::default();
         for event in &knowledge.events {
             let mut texts: Vec<&str> = vec![&event.title, &event.organizer];
             texts.extend(event.themes.iter().map(String::as_str));
-            facets.themes.push(event_themes(slots, &texts));
-            facets.organizer_words.push(folded(&event.organizer));
+            facets.themes.push(
+                event_themes(slots, &texts)
+                    .into_iter()
+                    .map(|t| t as u16)
+                    .collect(),
+            );
+            facets.organizer_words.push(folded(&event.organizer).into());
             facets
                 .partner_words
                 .push(event.partners.iter().flat_map(|p| folded(p)).collect());
@@ -225,8 +238,10 @@ pub enum Relaxed {
 /// The events of a request.
 #[derive(Clone, Debug, Default)]
 pub struct EventSearch<'a> {
-    /// The events, best first.
+    /// The events, best first (at most [`crate::dialogue::MAX_REMEMBERED`]).
     pub found: Vec<Found<'a>>,
+    /// How many events were found in all.
+    pub total: usize,
     /// The place searched.
     pub scope: Option<Scope>,
     /// Nothing was in scope: `found` holds the nearest events instead.
@@ -276,6 +291,7 @@ pub fn events<'a>(
         || !request.audiences.is_empty()
         || request.girls
         || !request.organizers.is_empty();
+    let organizers: Vec<u64> = request.organizers.iter().map(|o| word_hash(o)).collect();
     let score = |i: usize, event: &Event| -> f32 {
         let mut s = text.get(i).copied().unwrap_or(0.0);
         if request.types.iter().any(|t| event.types.contains(t)) {
@@ -284,7 +300,7 @@ pub fn events<'a>(
         let themes = request
             .themes
             .iter()
-            .filter(|t| facets.themes[i].contains(t))
+            .filter(|&&t| facets.themes[i].contains(&(t as u16)))
             .count();
         s += THEME * themes.min(2) as f32;
         if request
@@ -297,14 +313,12 @@ pub fn events<'a>(
         if request.girls && event.mixite {
             s += GIRLS;
         }
-        if request
-            .organizers
+        if organizers
             .iter()
             .any(|o| facets.organizer_words[i].contains(o))
         {
             s += ORGANIZER;
-        } else if request
-            .organizers
+        } else if organizers
             .iter()
             .any(|o| facets.partner_words[i].contains(o))
         {
@@ -322,8 +336,11 @@ pub fn events<'a>(
     };
     let mut dates = request.dates.clone();
     let mut with_part = dates.as_ref().is_some_and(|d| d.part.is_some());
-    let candidates = |dates: &Option<DateSlot>, with_part: bool| -> Vec<Found<'a>> {
-        knowledge
+    // Events in scope and dates; with `positive_only`, only those the words and slots
+    // match. Also returns how many were in scope at all.
+    let candidates = |dates: &Option<DateSlot>, with_part: bool, positive_only: bool| {
+        let mut in_scope = 0usize;
+        let found: Vec<Found<'a>> = knowledge
             .events
             .iter()
             .enumerate()
@@ -335,19 +352,25 @@ pub fn events<'a>(
                     Some(scope) => scope.contains(event, gazetteer),
                     None => (true, None),
                 };
-                inside.then(|| Found {
+                if !inside {
+                    return None;
+                }
+                in_scope += 1;
+                let score = score(i, event);
+                (!positive_only || score > 0.0).then_some(Found {
                     event,
                     distance_km,
-                    score: score(i, event),
+                    score,
                 })
             })
-            .collect()
+            .collect();
+        (found, in_scope)
     };
     // Nothing fits: no candidate, or none that matches the words and slots.
     let nothing_fits =
-        |found: &[Found]| found.is_empty() || (scoring && found.iter().all(|f| f.score <= 0.0));
-    let mut found = candidates(&dates, with_part);
-    if nothing_fits(&found) && with_part {
+        |found: &[Found], in_scope: usize| in_scope == 0 || (scoring && found.is_empty());
+    let (mut found, mut in_scope) = candidates(&dates, with_part, scoring);
+    if nothing_fits(&found, in_scope) && with_part {
         with_part = false;
         let label = dates
             .as_ref()
@@ -356,12 +379,17 @@ pub fn events<'a>(
         search
             .relaxed
             .push(Relaxed::PartOfDay(label.unwrap_or_default()));
-        found = candidates(&dates, with_part);
+        (found, in_scope) = candidates(&dates, with_part, scoring);
     }
-    if nothing_fits(&found) && dates.is_some() {
+    if nothing_fits(&found, in_scope) && dates.is_some() {
         let label = dates.take().map(|d| d.label).unwrap_or_default();
         search.relaxed.push(Relaxed::Dates(label));
-        found = candidates(&dates, false);
+        (found, in_scope) = candidates(&dates, false, scoring);
+    }
+    if scoring && found.is_empty() && in_scope > 0 {
+        // The words and slots match nothing in scope: every event in scope, said so.
+        search.relaxed.push(Relaxed::Words);
+        (found, _) = candidates(&dates, false, false);
     }
     if let Some(scope) = &scope {
         search.online = knowledge
@@ -397,23 +425,27 @@ pub fn events<'a>(
             if nearest.iter().any(|f| f.score > 0.0) {
                 nearest.retain(|f| f.score > 0.0);
             }
+            if nearest.len() > NEAREST {
+                nearest.select_nth_unstable_by(NEAREST - 1, |a, b| {
+                    option_cmp(a.distance_km, b.distance_km)
+                });
+                nearest.truncate(NEAREST);
+            }
             nearest.sort_by(|a, b| option_cmp(a.distance_km, b.distance_km));
-            nearest.truncate(NEAREST);
+            search.total = nearest.len();
             search.found = nearest;
             search.nearest_instead = true;
             return search;
         }
     }
-    if scoring && found.iter().any(|f| f.score > 0.0) {
-        found.retain(|f| f.score > 0.0);
-        sort_by_score(&mut found, today);
-        let best = found.first().map_or(0.0, |f| f.score);
+    if scoring && !search.relaxed.contains(&Relaxed::Words) {
+        let best = found.iter().map(|f| f.score).fold(0.0f32, f32::max);
         found.retain(|f| f.score >= best * 0.3);
+        search.total = found.len();
+        top(&mut found, |a, b| by_score(a, b, today));
     } else {
-        if scoring && !found.is_empty() {
-            search.relaxed.push(Relaxed::Words);
-        }
-        found.sort_by(|a, b| {
+        search.total = found.len();
+        top(&mut found, |a, b| {
             option_cmp(a.distance_km, b.distance_km)
                 .then_with(|| (a.event.last_day() < today).cmp(&(b.event.last_day() < today)))
                 .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
@@ -424,14 +456,23 @@ pub fn events<'a>(
 }
 
 /// Best score first, then nearest, then what is still to come, then soonest.
-fn sort_by_score(found: &mut [Found], today: NaiveDate) {
-    found.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| option_cmp(a.distance_km, b.distance_km))
-            .then_with(|| (a.event.last_day() < today).cmp(&(b.event.last_day() < today)))
-            .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
-    });
+fn by_score(a: &Found, b: &Found, today: NaiveDate) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| option_cmp(a.distance_km, b.distance_km))
+        .then_with(|| (a.event.last_day() < today).cmp(&(b.event.last_day() < today)))
+        .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
+}
+
+/// Keeps the first [`crate::dialogue::MAX_REMEMBERED`] in order (a partial sort: a broad
+/// question over 100,000 events sorts 200, not all).
+fn top(found: &mut Vec<Found>, order: impl Fn(&Found, &Found) -> std::cmp::Ordering) {
+    let keep = crate::dialogue::MAX_REMEMBERED;
+    if found.len() > keep {
+        found.select_nth_unstable_by(keep - 1, &order);
+        found.truncate(keep);
+    }
+    found.sort_by(order);
 }
 
 /// Known distances first, nearest first.

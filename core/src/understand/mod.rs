@@ -258,14 +258,17 @@ impl Lexicon {
 
         // Typos are corrected towards the words of the data and of the thesaurus.
         let mut vocabulary: HashSet<String> = cue_words.clone();
-        // Event titles, organizers and themes, not descriptions: the vocabulary stays
-        // bounded however large the agenda.
+        // Words of event titles are known (never "corrected"), but typos are corrected
+        // only towards the thesaurus, the conversation and the knowledge: the index of
+        // corrections stays small however large the agenda. Descriptions are left out.
+        let mut known: HashSet<String> = HashSet::new();
         for event in &knowledge.events {
-            for text in [&event.title, &event.organizer] {
-                vocabulary.extend(spelling::folded_words(text));
-            }
-            for text in event.partners.iter().chain(&event.themes) {
-                vocabulary.extend(spelling::folded_words(text));
+            known.extend(spelling::folded_words(&event.title));
+            for text in std::iter::once(&event.organizer)
+                .chain(&event.partners)
+                .chain(&event.themes)
+            {
+                known.extend(spelling::folded_words(text));
             }
         }
         for fact in &knowledge.facts {
@@ -290,7 +293,7 @@ impl Lexicon {
         }
         vocabulary.extend(crate::text::STOP_WORDS.iter().map(|w| w.to_string()));
         Lexicon {
-            corrector: Corrector::new(vocabulary),
+            corrector: Corrector::new(vocabulary, known),
             cue_words,
             slots,
             organizer_words,

@@ -104,16 +104,18 @@ pub struct Corrector {
 }
 
 impl Corrector {
-    /// A corrector for these (folded) words.
-    pub fn new(vocabulary: impl IntoIterator<Item = String>) -> Corrector {
-        let vocabulary: HashSet<String> = vocabulary
-            .into_iter()
-            .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
-            .collect();
+    /// A corrector towards `targets` (folded words); `known` words are never corrected
+    /// but are no correction either.
+    pub fn new(
+        targets: impl IntoIterator<Item = String>,
+        known: impl IntoIterator<Item = String>,
+    ) -> Corrector {
+        let usable = |w: &String| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit());
+        let targets: HashSet<String> = targets.into_iter().filter(usable).collect();
         let mut fuzzy = FuzzyIndex::with_rule(TypoRule::Words);
         // Words under 5 letters take no typo, so they are never a correction: they are
         // known, not indexed.
-        let mut sorted: Vec<&String> = vocabulary
+        let mut sorted: Vec<&String> = targets
             .iter()
             .filter(|w| TypoRule::Words.allowed(w) > 0)
             .collect();
@@ -121,6 +123,8 @@ impl Corrector {
         for word in sorted {
             fuzzy.insert(word, ());
         }
+        let mut vocabulary = targets;
+        vocabulary.extend(known.into_iter().filter(usable));
         Corrector { vocabulary, fuzzy }
     }
 
@@ -214,6 +218,7 @@ mod tests {
             ]
             .iter()
             .map(|w| w.to_string()),
+            ["zzzzzy".to_string()],
         );
         assert_eq!(corrector.correct("escap"), Some("escape".into()));
         assert_eq!(corrector.correct("metalurgie"), Some("metallurgie".into()));
@@ -223,6 +228,15 @@ mod tests {
             None,
             "4 letters: no typo allowed"
         );
-        assert_eq!(corrector.correct("zzzzzz"), None);
+        assert_eq!(
+            corrector.correct("zzzzzz"),
+            None,
+            "known words are no correction target"
+        );
+        assert_eq!(
+            corrector.correct("zzzzzy"),
+            None,
+            "known words are not corrected"
+        );
     }
 }
