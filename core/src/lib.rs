@@ -306,22 +306,8 @@ impl Boussole {
         radius_km: Option<f64>,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let scope = match position {
-            Some(point) => Some(Scope::around(point, radius_km)),
-            None => request
-                .place
-                .as_ref()
-                .and_then(|p| Scope::of(p, &self.knowledge.gazetteer)),
-        };
         let today = now.date_naive();
-        let found = search::events(
-            &self.knowledge,
-            &self.index,
-            &self.facets,
-            &request,
-            scope,
-            today,
-        );
+        let found = self.search_events(&request, position, radius_km, today);
         let answer = answer::events(&found, &request, &self.knowledge, 0, today);
         conversation.last = Some(LastSearch {
             // Enough for every page anyone reads; memory stays bounded per conversation.
@@ -339,29 +325,39 @@ impl Boussole {
         answer
     }
 
+    /// The events of a request, around a shared position or its own place.
+    fn search_events(
+        &self,
+        request: &Request,
+        position: Option<Point>,
+        radius_km: Option<f64>,
+        today: chrono::NaiveDate,
+    ) -> search::EventSearch<'_> {
+        let scope = match position {
+            Some(point) => Some(Scope::around(point, radius_km)),
+            None => request
+                .place
+                .as_ref()
+                .and_then(|p| Scope::of(p, &self.knowledge.gazetteer)),
+        };
+        search::events(
+            &self.knowledge,
+            &self.index,
+            &self.facets,
+            request,
+            scope,
+            today,
+        )
+    }
+
     fn page(
         &self,
         conversation: &mut Conversation,
         mut last: LastSearch,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let scope = match last.position {
-            Some(point) => Some(Scope::around(point, last.radius_km)),
-            None => last
-                .request
-                .place
-                .as_ref()
-                .and_then(|p| Scope::of(p, &self.knowledge.gazetteer)),
-        };
         let today = now.date_naive();
-        let found = search::events(
-            &self.knowledge,
-            &self.index,
-            &self.facets,
-            &last.request,
-            scope,
-            today,
-        );
+        let found = self.search_events(&last.request, last.position, last.radius_km, today);
         let pages = found.found.len().div_ceil(PAGE_SIZE);
         if last.page + 1 >= pages {
             return answer::no_more(found.found.len());

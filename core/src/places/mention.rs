@@ -12,6 +12,7 @@
 
 use super::gazetteer::{Gazetteer, Named};
 use crate::text::{is_stop_word, words};
+use crate::understand::dates::MONTHS;
 
 /// What a place mention designates.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +81,7 @@ const AREA_CUES: &[&str] = &["en", "dans", "du", "departement", "region", "dep",
 const ADJECTIVE_CONTEXT: &[&str] = &[
     "est", "cest", "trop", "tres", "vraiment", "super", "si", "hyper", "assez", "plutot",
 ];
-/// Words after a number that make it something else than a département.
+/// Words after a number that make it something else than a département (months too).
 const NOT_AFTER_DEPARTEMENT: &[&str] = &[
     "km",
     "kms",
@@ -96,37 +97,11 @@ const NOT_AFTER_DEPARTEMENT: &[&str] = &[
     "personnes",
     "min",
     "minutes",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
     "fois",
     "places",
     "eme",
     "er",
     "e",
-];
-const MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
 ];
 
 /// Words before a noun: "des tours", "la mer".
@@ -299,7 +274,7 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
         }
         let is_code = (digits && word.len() == 3) || word == "2a" || word == "2b";
         let short = digits && (1..=2).contains(&word.len());
-        if !(is_code || short) || NOT_AFTER_DEPARTEMENT.contains(&next) {
+        if !(is_code || short) || NOT_AFTER_DEPARTEMENT.contains(&next) || MONTHS.contains(&next) {
             return None;
         }
         let code = if short && word.len() == 1 {

@@ -56,7 +56,8 @@ pub struct DateSlot {
     pub words: Vec<usize>,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, folded.
+pub(crate) const MONTHS: [&str; 12] = [
     "janvier",
     "fevrier",
     "mars",
