@@ -4,16 +4,7 @@ mod common;
 
 use boussole_core::action::Action;
 use boussole_core::understand::Intent;
-use common::{at, boussole, now};
-
-fn ids(question: &str) -> Vec<String> {
-    boussole()
-        .ask(question, now())
-        .events
-        .into_iter()
-        .map(|e| e.id)
-        .collect()
-}
+use common::{at, boussole, event_ids as ids, now};
 
 #[test]
 fn themes_rank_the_most_specific_event_first() {

@@ -1,34 +1,10 @@
 //! Search over the bundled data, through the public API.
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
-use boussole_core::Boussole;
 use boussole_core::index::Kind;
-use boussole_core::load::load;
 use boussole_core::understand::Intent;
-use chrono::{DateTime, FixedOffset};
-
-fn boussole() -> &'static Boussole {
-    static BOUSSOLE: OnceLock<Boussole> = OnceLock::new();
-    BOUSSOLE.get_or_init(|| {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-        Boussole::in_memory(load(&data).unwrap()).unwrap()
-    })
-}
-
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2024-11-18T09:00:00+01:00").unwrap()
-}
-
-fn event_ids(question: &str) -> Vec<String> {
-    boussole()
-        .ask(question, now())
-        .events
-        .into_iter()
-        .map(|e| e.id)
-        .collect()
-}
+use common::{boussole, event_ids, now};
 
 #[test]
 fn escape_game_finds_the_three_escape_games() {

@@ -28,3 +28,13 @@ pub fn now() -> DateTime<FixedOffset> {
 pub fn at(rfc3339: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(rfc3339).unwrap()
 }
+
+/// The ids of the events answering `question` on Monday 18 November 2024.
+pub fn event_ids(question: &str) -> Vec<String> {
+    boussole()
+        .ask(question, now())
+        .events
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
+}
