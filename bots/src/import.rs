@@ -27,10 +27,12 @@ pub fn openagenda(
         None => None,
     };
     let slots = SlotMatcher::new(&knowledge.thesaurus);
+    let progress = crate::progress::Bars::default();
     let context = Context {
         schema: schema.as_ref(),
         gazetteer: &knowledge.gazetteer,
         slots: &slots,
+        progress: &progress,
     };
     // Every file is read before anything is written: a bad file leaves the data intact.
     let mut all = Imported::default();

@@ -8,6 +8,7 @@ mod cli;
 mod console;
 mod evaluate;
 mod import;
+mod progress;
 
 use std::io::Write;
 use std::path::Path;
@@ -111,7 +112,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("removing the old index {}", dir.display()))?;
             }
             let analyzer = Boussole::analyzer(&knowledge);
-            let (index, _) = SearchIndex::open_or_build(&cli.index, &knowledge, analyzer)?;
+            let (index, _) = SearchIndex::open_or_build_with(
+                &cli.index,
+                &knowledge,
+                analyzer,
+                &progress::Bars::default(),
+            )?;
             let mut out = std::io::stdout().lock();
             writeln!(
                 out,
@@ -162,8 +168,13 @@ fn open(cli: &Cli) -> anyhow::Result<Boussole> {
     let started = Instant::now();
     let knowledge = load_data_cached(&cli.data, &cli.index).map_err(data_error)?;
     let analyzer = Boussole::analyzer(&knowledge);
-    let (index, origin) = SearchIndex::open_or_build(&cli.index, &knowledge, analyzer)
-        .with_context(|| format!("opening the index in {}", cli.index.display()))?;
+    let (index, origin) = SearchIndex::open_or_build_with(
+        &cli.index,
+        &knowledge,
+        analyzer,
+        &progress::Bars::default(),
+    )
+    .with_context(|| format!("opening the index in {}", cli.index.display()))?;
     if origin == Origin::Built {
         tracing::info!(
             "index built in {} ms ({} documents)",

@@ -49,6 +49,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// Peak resident memory, in MB (10^6 bytes).
 fn resident_peak_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
@@ -56,7 +57,7 @@ fn resident_peak_mb() -> f64 {
         .find(|l| l.starts_with("VmHWM:"))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+        .map_or(0.0, |kb| kb * 1024.0 / 1e6)
 }
 
 fn resident_now_mb() -> f64 {
@@ -89,8 +90,15 @@ fn child(data: &Path, index: &Path) {
         "child: data loaded {loaded:?}, index opened {opened:?}, ready {ready:?}, resident now {:.1} MB",
         resident_now_mb()
     );
-    for question in QUESTIONS {
-        std::hint::black_box(boussole.ask(question, now()));
+    // More rounds to profile the answers (`perf record`), one by default.
+    let rounds: usize = std::env::var("BOUSSOLE_BENCH_CHILD_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for _ in 0..rounds {
+        for question in QUESTIONS {
+            std::hint::black_box(boussole.ask(question, now()));
+        }
     }
     println!("{:.1}", resident_peak_mb());
 }
@@ -123,8 +131,8 @@ impl Sqlite {
                 "INSERT INTO ev VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 rusqlite::params![
                     id,
-                    e.place.departement,
-                    e.place.region,
+                    e.place.departement.as_deref(),
+                    e.place.region.as_deref(),
                     e.first_day().to_string(),
                     e.last_day().to_string(),
                     e.online
@@ -276,6 +284,7 @@ fn main() {
             schema: None,
             gazetteer: &base.gazetteer,
             slots: &slots,
+            progress: &boussole_core::progress::Silent,
         };
         let started = Instant::now();
         let imported = import::read("synthetic", &text, &context).unwrap();
@@ -313,14 +322,18 @@ fn main() {
         let sqlite = Sqlite::build(boussole.knowledge());
         let sqlite_build = sqlite_started.elapsed();
         let rounds = if size > 50_000 { 20 } else { 100 };
-        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        let (mut ours, mut search, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+        let today = now().date_naive();
         for _ in 0..rounds {
             for question in QUESTIONS {
                 let started = Instant::now();
                 std::hint::black_box(boussole.ask(question, now()));
                 ours.push(started.elapsed());
-                // The baseline gets the request already understood: only its search is timed.
+                // Both searches get the request already understood: only searching is timed.
                 let request = boussole.understand(question, now());
+                let started = Instant::now();
+                std::hint::black_box(boussole.search_events(&request, None, None, today));
+                search.push(started.elapsed());
                 let scope = request
                     .place
                     .as_ref()
@@ -331,6 +344,7 @@ fn main() {
             }
         }
         ours.sort_unstable();
+        search.sort_unstable();
         theirs.sort_unstable();
 
         // A running bot in its own process: peak resident memory.
@@ -343,6 +357,7 @@ fn main() {
         let rss = String::from_utf8_lossy(&output.stdout).trim().to_string();
 
         let (p50, p99) = (percentile(&ours, 0.5), percentile(&ours, 0.99));
+        let (b50, b99) = (percentile(&search, 0.5), percentile(&search, 0.99));
         let (s50, s99) = (percentile(&theirs, 0.5), percentile(&theirs, 0.99));
         println!("== {events} events");
         println!(
@@ -359,11 +374,14 @@ fn main() {
             "answer, {} questions x {rounds}: p50 {p50:?}, p99 {p99:?}",
             QUESTIONS.len()
         );
+        println!("Boussole search only (understood request): p50 {b50:?}, p99 {b99:?}");
         println!(
             "SQLite FTS5 + R*Tree, same understood filters (search only): p50 {s50:?}, p99 {s99:?}"
         );
         println!(
-            "ratio SQLite / Boussole: p50 {:.2}x, p99 {:.2}x",
+            "ratio SQLite / Boussole, search only: p50 {:.2}x, p99 {:.2}x; SQLite search / Boussole whole answer: p50 {:.2}x, p99 {:.2}x",
+            s50.as_secs_f64() / b50.as_secs_f64(),
+            s99.as_secs_f64() / b99.as_secs_f64(),
             s50.as_secs_f64() / p50.as_secs_f64(),
             s99.as_secs_f64() / p99.as_secs_f64()
         );

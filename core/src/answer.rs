@@ -454,8 +454,14 @@ pub fn events(
             .map(|e| format!("« {} »", e.title))
             .collect::<Vec<_>>()
             .join(", ");
+        let others = search.online_total.saturating_sub(search.online.len());
+        let others = match others {
+            0 => String::new(),
+            1 => " et 1 autre".to_string(),
+            n => format!(" et {} autres", french::number(n as f64)),
+        };
         blocks.push(Block::text(format!(
-            "En ligne, accessible de partout : {titles}."
+            "En ligne, accessible de partout : {titles}{others}."
         )));
     }
     if search.found.iter().all(|f| f.event.last_day() < today) && !search.found.is_empty() {
@@ -535,7 +541,7 @@ pub fn details(event: &Event, rank: usize) -> Answer {
         (venue, Some(postcode), Some(commune)) => {
             let venue = venue
                 .as_ref()
-                .filter(|v| *v != commune)
+                .filter(|v| v.as_str() != &**commune)
                 .map(|v| format!("{v}, "))
                 .unwrap_or_default();
             let dep = place

@@ -14,8 +14,9 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use crate::model::{Audience, Event, EventType, Moment, Place, Status};
-use crate::places::Gazetteer;
+use crate::model::{Audience, Event, EventType, GeoPrecision, Moment, Name, Place, Set, Status};
+use crate::places::{Code, Gazetteer};
+use crate::progress::Progress;
 use crate::understand::slots::{Slot, SlotMatcher};
 
 /// The labels of an agenda's own choice fields, from its schema (`GET /v2/agendas/{uid}`).
@@ -79,6 +80,8 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     /// To map labels and keywords to audiences, types and themes.
     pub slots: &'a SlotMatcher,
+    /// Told how many records are mapped.
+    pub progress: &'a dyn Progress,
 }
 
 /// Reads one exported file. Fails only when the file itself is unreadable (not JSON nor
@@ -111,7 +114,14 @@ pub fn read(file: &str, text: &str, context: &Context) -> Result<Imported, Strin
         csv_records(trimmed).map_err(|err| format!("{file}: {err}"))?
     };
     let mut imported = Imported::default();
+    context
+        .progress
+        .start("import des événements", records.len() as u64);
+    let total = records.len() as u64;
     for (index, record) in records.into_iter().enumerate() {
+        if (index as u64).is_multiple_of(crate::progress::EVERY) {
+            context.progress.set(index as u64);
+        }
         // OpenDataSoft's records export wraps each record in "fields".
         let record = match record.get("fields") {
             Some(fields) if fields.is_object() => fields.clone(),
@@ -143,6 +153,8 @@ pub fn read(file: &str, text: &str, context: &Context) -> Result<Imported, Strin
             }
         }
     }
+    context.progress.set(total);
+    context.progress.finish();
     Ok(imported)
 }
 
@@ -322,8 +334,8 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
     };
     let mut place = Place {
         venue: text_of(&["name", "location_name"]),
-        commune: text_of(&["city", "location_city"]),
-        postcode: text_of(&["postalCode", "location_postalcode"]),
+        commune: text_of(&["city", "location_city"]).map(Name::from),
+        postcode: text_of(&["postalCode", "location_postalcode"]).and_then(|p| Code::new(&p)),
         ..Place::default()
     };
     let number = |keys: &[&str]| {
@@ -376,14 +388,14 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
                     insee.as_deref().unwrap_or_default()
                 ));
             }
-            place.insee = Some(c.insee.to_string());
-            place.commune = Some(c.name.to_string());
-            place.departement = Some(c.departement.to_string());
+            place.insee = Some(c.insee);
+            place.commune = Some(Name::from(&*c.name));
+            place.departement = Some(c.departement);
             place.departement_name = gazetteer
                 .departement(&c.departement)
-                .map(|d| d.name.to_string());
-            place.region = Some(c.region.to_string());
-            place.region_name = gazetteer.region(&c.region).map(|r| r.name.to_string());
+                .map(|d| Name::from(&*d.name));
+            place.region = Some(c.region);
+            place.region_name = gazetteer.region(&c.region).map(|r| Name::from(&*r.name));
             let located = lat
                 .zip(lon)
                 .and_then(|(la, lo)| crate::places::Point::new(la, lo));
@@ -391,7 +403,7 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
                 Some(p) if p.distance_km(c.point) <= 60.0 => {
                     place.lat = Some(p.lat);
                     place.lon = Some(p.lon);
-                    place.geo_precision = Some("venue".into());
+                    place.geo_precision = Some(GeoPrecision::Venue);
                 }
                 other => {
                     if other.is_some() {
@@ -402,7 +414,7 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
                     }
                     place.lat = Some(c.point.lat);
                     place.lon = Some(c.point.lon);
-                    place.geo_precision = Some("commune".into());
+                    place.geo_precision = Some(GeoPrecision::Commune);
                 }
             }
         }
@@ -413,17 +425,17 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
                 format!(
                     "no commune found for INSEE code {:?}, postal code {:?} and city {:?}",
                     insee.unwrap_or_default(),
-                    place.postcode.clone().unwrap_or_default(),
-                    place.commune.clone().unwrap_or_default()
+                    place.postcode.as_deref().unwrap_or_default(),
+                    place.commune.as_deref().unwrap_or_default()
                 ),
             ));
         }
     }
 
     // Audiences, types and themes: age range, the agenda's choice fields, keywords.
-    let mut audiences: Vec<Audience> = Vec::new();
-    let mut types: Vec<EventType> = Vec::new();
-    let mut themes: Vec<String> = Vec::new();
+    let mut audiences: Set<Audience> = Set::new();
+    let mut types: Set<EventType> = Set::new();
+    let mut themes: Vec<Name> = Vec::new();
     if let Some(age) = field(record, &["age"]) {
         let min = age.get("min").and_then(Value::as_i64).unwrap_or(0);
         let max = age.get("max").and_then(Value::as_i64).unwrap_or(120);
@@ -436,7 +448,7 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
                 (Audience::Etudiants, 18, 25),
             ] {
                 if min <= to && max >= from {
-                    audiences.push(audience);
+                    audiences.insert(audience);
                 }
             }
         }
@@ -493,17 +505,17 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
             .collect();
         for found in context.slots.find(&words) {
             match found.slot {
-                Slot::Audience(a) if !audiences.contains(&a) => audiences.push(a),
-                Slot::Type(t) if !types.contains(&t) => types.push(t),
+                Slot::Audience(a) => audiences.insert(a),
+                Slot::Type(t) => types.insert(t),
                 _ => {}
             }
         }
-        if !themes.contains(text) {
-            themes.push(text.clone());
+        if !themes.iter().any(|t| t == text.as_str()) {
+            themes.push(Name::from(text.as_str()));
         }
     }
     if audiences.is_empty() {
-        audiences.push(Audience::GrandPublic);
+        audiences.insert(Audience::GrandPublic);
     }
 
     let registration: Vec<String> = field(record, &["registration"])
@@ -550,7 +562,7 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
         audiences,
         mixite: false,
         types,
-        themes,
+        themes: themes.into(),
         registration,
         notes: remarks.clone(),
         place,

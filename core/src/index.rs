@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -19,10 +19,11 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::model::Knowledge;
+use crate::progress::{Progress, Silent};
 use crate::text::{ANALYZER_NAME, ANALYZER_VERSION, Analyzer};
 
 /// Version of the schema: part of the fingerprint.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 
 /// File written last in a complete on-disk index.
 const READY_MARKER: &str = "READY";
@@ -95,6 +96,9 @@ struct Fields {
     id: Field,
     title: Field,
     organizer: Field,
+    /// The organizer alone (the `organizer` field also holds the partners), to tell an
+    /// organizer from a partner.
+    organizer_only: Field,
     themes: Field,
     place: Field,
     audience: Field,
@@ -132,6 +136,14 @@ fn schema() -> (Schema, Fields) {
         id: builder.add_text_field("id", STRING | STORED),
         title: builder.add_text_field("title", text.clone()),
         organizer: builder.add_text_field("organizer", text.clone()),
+        organizer_only: builder.add_text_field(
+            "organizer_only",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(ANALYZER_NAME)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
         themes: builder.add_text_field("themes", text.clone()),
         place: builder.add_text_field("place", text.clone()),
         audience: builder.add_text_field("audience", text.clone()),
@@ -147,17 +159,15 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     analyzer: Analyzer,
-    /// Ids by kind code and position, to name hits without reading the document store.
+    /// Ids by kind code and position, to name hits without reading the document store;
+    /// events only count theirs (their ids are read from the store, and the events
+    /// search needs only positions).
     ids: Vec<Vec<Box<str>>>,
 }
 
 fn ids_of(knowledge: &Knowledge) -> Vec<Vec<Box<str>>> {
     vec![
-        knowledge
-            .events
-            .iter()
-            .map(|e| e.id.as_str().into())
-            .collect(),
+        Vec::new(),
         knowledge
             .facts
             .iter()
@@ -205,7 +215,7 @@ impl SearchIndex {
     pub fn build_in_ram(knowledge: &Knowledge, analyzer: Analyzer) -> Result<Self, IndexError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
-        Self::fill(&index, fields, knowledge, &analyzer)?;
+        Self::fill(&index, fields, knowledge, &analyzer, &Silent)?;
         Self::with_index(index, fields, analyzer, ids_of(knowledge))
     }
 
@@ -215,6 +225,16 @@ impl SearchIndex {
         root: &Path,
         knowledge: &Knowledge,
         analyzer: Analyzer,
+    ) -> Result<(Self, Origin), IndexError> {
+        Self::open_or_build_with(root, knowledge, analyzer, &Silent)
+    }
+
+    /// Like [`SearchIndex::open_or_build`], reporting the progress of a build.
+    pub fn open_or_build_with(
+        root: &Path,
+        knowledge: &Knowledge,
+        analyzer: Analyzer,
+        progress: &dyn Progress,
     ) -> Result<(Self, Origin), IndexError> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
@@ -240,7 +260,7 @@ impl SearchIndex {
         {
             let (schema, fields) = schema();
             let index = Index::create_in_dir(&building, schema)?;
-            Self::fill(&index, fields, knowledge, &analyzer)?;
+            Self::fill(&index, fields, knowledge, &analyzer, progress)?;
         }
         std::fs::write(building.join(READY_MARKER), name.as_bytes()).map_err(io(&building))?;
         if dir.exists() && !dir.join(READY_MARKER).is_file() {
@@ -293,22 +313,28 @@ impl SearchIndex {
         fields: Fields,
         knowledge: &Knowledge,
         analyzer: &Analyzer,
+        progress: &dyn Progress,
     ) -> Result<(), IndexError> {
         index
             .tokenizers()
             .register(ANALYZER_NAME, analyzer.text_analyzer());
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
+        progress.start("indexation des événements", knowledge.events.len() as u64);
         for (ord, event) in knowledge.events.iter().enumerate() {
+            if (ord as u64).is_multiple_of(crate::progress::EVERY) {
+                progress.set(ord as u64);
+            }
             let mut doc = base_doc(fields, Kind::Event, &event.id, ord);
             doc.add_text(fields.title, &event.title);
             doc.add_text(fields.organizer, &event.organizer);
+            doc.add_text(fields.organizer_only, &event.organizer);
             for partner in &event.partners {
                 doc.add_text(fields.organizer, partner);
             }
             for theme in &event.themes {
                 doc.add_text(fields.themes, theme);
             }
-            for kind in &event.types {
+            for kind in event.types.iter() {
                 doc.add_text(fields.themes, kind.label());
             }
             if event.online {
@@ -317,15 +343,15 @@ impl SearchIndex {
             if event.mixite {
                 doc.add_text(fields.audience, "filles femmes mixité");
             }
-            for audience in &event.audiences {
+            for audience in event.audiences.iter() {
                 doc.add_text(fields.audience, audience.label());
             }
             let place = &event.place;
             for part in [
-                &place.venue,
-                &place.commune,
-                &place.departement_name,
-                &place.region_name,
+                place.venue.as_deref(),
+                place.commune.as_deref(),
+                place.departement_name.as_deref(),
+                place.region_name.as_deref(),
             ]
             .into_iter()
             .flatten()
@@ -367,8 +393,10 @@ impl SearchIndex {
             doc.add_text(fields.body, &topic.text);
             writer.add_document(doc)?;
         }
+        progress.set(knowledge.events.len() as u64);
         writer.commit()?;
         writer.wait_merging_threads()?;
+        progress.finish();
         Ok(())
     }
 
@@ -467,22 +495,79 @@ impl SearchIndex {
         if terms.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let query = self.terms_query(&terms, &[Kind::Event]);
+        // No kind filter in the query (intersecting with it costs more than the search):
+        // the few other documents are dropped after, and counted in the limit.
+        let others: usize = self.ids.iter().map(Vec::len).sum();
+        let query = self.terms_query(&terms, &[]);
         let searcher = self.reader.searcher();
-        let Ok(top) = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score()) else {
+        let collector = TopDocs::with_limit(limit + others).order_by_score();
+        let Ok(top) = searcher.search(&*query, &collector) else {
             return Vec::new();
         };
-        let ords: Vec<_> = searcher
+        let columns: Vec<_> = searcher
             .segment_readers()
             .iter()
-            .map(|segment| segment.fast_fields().u64("ord").ok())
+            .map(|segment| {
+                let fast = segment.fast_fields();
+                Some((fast.u64("kind_code").ok()?, fast.u64("ord").ok()?))
+            })
             .collect();
         top.into_iter()
             .filter_map(|(score, address)| {
-                let ords = ords.get(address.segment_ord as usize)?.as_ref()?;
-                Some((ords.first(address.doc_id)? as usize, score))
+                let (kinds, ords) = columns.get(address.segment_ord as usize)?.as_ref()?;
+                (kinds.first(address.doc_id)? == Kind::Event.code())
+                    .then(|| Some((ords.first(address.doc_id)? as usize, score)))?
             })
+            .take(limit)
             .collect()
+    }
+
+    /// Which events a request's organizer words designate ("edf", "vinci"): for each
+    /// event position, [`Organized::By`] when its organizer bears one of the words,
+    /// [`Organized::With`] when only a partner does (positions past the end: no). Empty
+    /// when `words` is.
+    pub fn organized(&self, words: &[String]) -> Vec<Organized> {
+        let terms: Vec<String> = words.iter().flat_map(|w| self.analyzer.terms(w)).collect();
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let searcher = self.reader.searcher();
+        let mut marks = Vec::new();
+        for (field, mark) in [
+            (self.fields.organizer, Organized::With),
+            (self.fields.organizer_only, Organized::By),
+        ] {
+            let query = BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|term| -> (Occur, Box<dyn Query>) {
+                        let term = Term::from_field_text(field, term);
+                        (
+                            Occur::Should,
+                            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                        )
+                    })
+                    .collect(),
+            );
+            let Ok(found) = searcher.search(&query, &DocSetCollector) else {
+                continue;
+            };
+            for address in found {
+                let segment = searcher.segment_reader(address.segment_ord);
+                let ord = segment
+                    .fast_fields()
+                    .u64("ord")
+                    .ok()
+                    .and_then(|ords| ords.first(address.doc_id));
+                if let Some(ord) = ord.map(|ord| ord as usize) {
+                    if marks.len() <= ord {
+                        marks.resize(ord + 1, Organized::No);
+                    }
+                    marks[ord] = mark;
+                }
+            }
+        }
+        marks
     }
 
     /// Runs any tantivy query and maps the results back to items.
@@ -505,10 +590,16 @@ impl SearchIndex {
                 let (kinds, ords) = columns.get(address.segment_ord as usize)?.as_ref()?;
                 let kind = *Kind::ALL.get(kinds.first(address.doc_id)? as usize)?;
                 let ord = ords.first(address.doc_id)? as usize;
-                let id = self.ids.get(kind.code() as usize)?.get(ord)?;
+                let id = match kind {
+                    Kind::Event => {
+                        let doc: TantivyDocument = searcher.doc(address).ok()?;
+                        tantivy::schema::Value::as_str(&doc.get_first(self.fields.id)?)?.to_string()
+                    }
+                    _ => self.ids.get(kind.code() as usize)?.get(ord)?.to_string(),
+                };
                 Some(Hit {
                     kind,
-                    id: id.to_string(),
+                    id,
                     ord,
                     score,
                 })
@@ -562,4 +653,15 @@ fn remove_stale(root: &Path, keep: &str) {
             );
         }
     }
+}
+
+/// Whether an event is organized by someone a request names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Organized {
+    /// Neither its organizer nor its partners bear the words.
+    No,
+    /// A partner bears one of the words.
+    With,
+    /// Its organizer bears one of the words.
+    By,
 }

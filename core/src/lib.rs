@@ -30,6 +30,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod places;
+pub mod progress;
 pub mod reply;
 pub mod search;
 pub mod synthetic;
@@ -326,7 +327,7 @@ impl Boussole {
     }
 
     /// The events of a request, around a shared position or its own place.
-    fn search_events(
+    pub fn search_events(
         &self,
         request: &Request,
         position: Option<Point>,

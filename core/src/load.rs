@@ -124,18 +124,31 @@ pub fn load_cached(
 
 /// The snapshot of parsed events for files of this fingerprint.
 fn snapshot_path(cache: &Path, fingerprint: u64) -> PathBuf {
-    cache.join(format!("events-{fingerprint:016x}.json"))
+    cache.join(format!("events-{fingerprint:016x}.jsonl"))
 }
 
 /// Fingerprint of the data files' bytes, as [`Knowledge::fingerprint`].
 fn fingerprint_of(files: &[PathBuf]) -> Option<u64> {
     let mut hasher = Fnv64::new();
     for (path, name) in files.iter().zip(DATA_FILES) {
-        let bytes = std::fs::read(path).ok()?;
         hasher.write(name.as_bytes());
-        hasher.write(&bytes);
+        hash_file(&mut hasher, path).ok()?;
     }
     Some(hasher.finish())
+}
+
+/// Hashes a file's bytes piece by piece: a 100 MB agenda is never held in memory whole.
+fn hash_file(hasher: &mut Fnv64, path: &Path) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            return Ok(());
+        }
+        hasher.write(&buffer[..read]);
+    }
 }
 
 fn load_files_cached(
@@ -147,10 +160,7 @@ fn load_files_cached(
         return load_files(files, gazetteer_dir, None);
     };
     let snapshot = fingerprint_of(files).map(|fp| snapshot_path(cache, fp));
-    let cached: Option<Vec<Event>> = snapshot.as_ref().and_then(|path| {
-        let file = std::fs::File::open(path).ok()?;
-        serde_json::from_reader(std::io::BufReader::new(file)).ok()
-    });
+    let cached: Option<Vec<Event>> = snapshot.as_ref().and_then(|path| read_snapshot(path));
     let from_cache = cached.is_some();
     let knowledge = load_files(files, gazetteer_dir, cached)?;
     if !from_cache
@@ -160,18 +170,16 @@ fn load_files_cached(
         // Best effort: a failed snapshot only costs the next start some time.
         let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
         let written = std::fs::create_dir_all(cache).is_ok()
-            && std::fs::File::create(&temporary)
-                .ok()
-                .and_then(|file| {
-                    serde_json::to_writer(std::io::BufWriter::new(file), &knowledge.events).ok()
-                })
-                .is_some()
+            && write_snapshot(&temporary, &knowledge.events).is_ok()
             && std::fs::rename(&temporary, &path).is_ok();
         if written {
             // Older snapshots are for data that changed since.
             for entry in std::fs::read_dir(cache).into_iter().flatten().flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with("events-") && name.ends_with(".json") && entry.path() != path {
+                if name.starts_with("events-")
+                    && (name.ends_with(".jsonl") || name.ends_with(".json"))
+                    && entry.path() != path
+                {
                     let _ = std::fs::remove_file(entry.path());
                 }
             }
@@ -181,6 +189,73 @@ fn load_files_cached(
         }
     }
     Ok(knowledge)
+}
+
+/// Writes a snapshot of parsed events: their count on the first line, then one event
+/// per line in JSON.
+fn write_snapshot(path: &Path, events: &[Event]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(out, "{}", events.len())?;
+    for event in events {
+        serde_json::to_writer(&mut out, event)?;
+        out.write_all(b"\n")?;
+    }
+    out.into_inner().map_err(|err| err.into_error())?.sync_all()
+}
+
+/// Reads a snapshot written by [`write_snapshot`]; `None` when it is missing or not
+/// whole. The events go into a vector of the right size from the start: a 100,000-event
+/// agenda leaves no freed halves of a growing vector behind.
+fn read_snapshot(path: &Path) -> Option<Vec<Event>> {
+    use std::io::BufRead;
+    let mut lines = std::io::BufReader::new(std::fs::File::open(path).ok()?).lines();
+    let count: usize = lines.next()?.ok()?.trim().parse().ok()?;
+    let mut events = Vec::with_capacity(count);
+    for line in lines {
+        events.push(serde_json::from_str(&line.ok()?).ok()?);
+    }
+    (events.len() == count).then_some(events)
+}
+
+/// The events of an events file, parsed one `[[event]]` table at a time: parsing a
+/// 100 MB agenda whole would hold a syntax tree ten times its size. `None` when the
+/// file is not a plain list of `[[event]]` tables that all parse (the caller then reads
+/// it record by record, for precise errors).
+fn events_by_chunks(text: &str) -> Option<Vec<Event>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct EventsFile {
+        #[serde(default)]
+        event: Vec<Event>,
+    }
+    let mut starts: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == "[[event]]" {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    let header = &text[..starts.first().copied().unwrap_or(text.len())];
+    let only_comments = header.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    });
+    if !only_comments {
+        return None;
+    }
+    let mut events = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let file: EventsFile = toml::from_str(&text[start..end]).ok()?;
+        // A "[[event]]" line inside a multi-line string would split an event in two.
+        if file.event.len() != 1 {
+            return None;
+        }
+        events.extend(file.event);
+    }
+    Some(events)
 }
 
 /// Below this many events, parsing the TOML is as fast as reading a snapshot.
@@ -208,14 +283,21 @@ pub fn write_events(dir: &Path, events: Vec<Event>) -> Result<usize, WriteError>
             path: path.clone(),
             source,
         })?;
-        let table: toml::Table = text.parse().map_err(|err: toml::de::Error| {
-            WriteError::Existing(path.clone(), err.message().to_string())
-        })?;
-        let mut problems = Vec::new();
-        merged = records(Some(&(path.clone(), table)), "event", &mut problems);
-        if let Some(problem) = problems.into_iter().next() {
-            return Err(WriteError::Existing(path.clone(), problem.to_string()));
-        }
+        merged = match events_by_chunks(&text) {
+            Some(events) => events,
+            None => {
+                // Not plainly readable: record by record, for the first problem's place.
+                let table: toml::Table = text.parse().map_err(|err: toml::de::Error| {
+                    WriteError::Existing(path.clone(), err.message().to_string())
+                })?;
+                let mut problems = Vec::new();
+                let events = records(Some(&(path.clone(), table)), "event", &mut problems);
+                if let Some(problem) = problems.into_iter().next() {
+                    return Err(WriteError::Existing(path.clone(), problem.to_string()));
+                }
+                events
+            }
+        };
     }
     let mut position: std::collections::HashMap<String, usize> = merged
         .iter()
@@ -231,15 +313,6 @@ pub fn write_events(dir: &Path, events: Vec<Event>) -> Result<usize, WriteError>
             }
         }
     }
-    #[derive(serde::Serialize)]
-    struct File<'a> {
-        event: &'a [Event],
-    }
-    let body = toml::to_string(&File { event: &merged })
-        .map_err(|err| WriteError::Existing(path.clone(), err.to_string()))?;
-    let text = format!(
-        "# Events imported by `boussole import openagenda`. Format: data/README.md.\n\n{body}"
-    );
     std::fs::create_dir_all(dir).map_err(|source| WriteError::Io {
         path: dir.to_path_buf(),
         source,
@@ -249,7 +322,13 @@ pub fn write_events(dir: &Path, events: Vec<Event>) -> Result<usize, WriteError>
         path: path.clone(),
         source,
     };
-    std::fs::write(&temporary, text).map_err(io)?;
+    write_events_file(&temporary, &merged).map_err(|err| {
+        let _ = std::fs::remove_file(&temporary);
+        match err {
+            EventsFileError::Io(source) => io(source),
+            EventsFileError::Toml(message) => WriteError::Existing(path.clone(), message),
+        }
+    })?;
     std::fs::rename(&temporary, &path).map_err(|source| {
         let _ = std::fs::remove_file(&temporary);
         WriteError::Io {
@@ -258,6 +337,38 @@ pub fn write_events(dir: &Path, events: Vec<Event>) -> Result<usize, WriteError>
         }
     })?;
     Ok(merged.len())
+}
+
+enum EventsFileError {
+    Io(std::io::Error),
+    Toml(String),
+}
+
+/// Writes an events file one `[[event]]` table at a time (as [`events_by_chunks`] reads
+/// it): a 100,000-event agenda is never held as one TOML document.
+fn write_events_file(path: &Path, events: &[Event]) -> Result<(), EventsFileError> {
+    use std::io::Write;
+    #[derive(serde::Serialize)]
+    struct File<'a> {
+        event: &'a [Event],
+    }
+    let mut out =
+        std::io::BufWriter::new(std::fs::File::create(path).map_err(EventsFileError::Io)?);
+    out.write_all(b"# Events imported by `boussole import openagenda`. Format: data/README.md.\n")
+        .map_err(EventsFileError::Io)?;
+    for event in events {
+        let table = toml::to_string(&File {
+            event: std::slice::from_ref(event),
+        })
+        .map_err(|err| EventsFileError::Toml(format!("event {}: {err}", event.id)))?;
+        out.write_all(b"\n").map_err(EventsFileError::Io)?;
+        out.write_all(table.as_bytes())
+            .map_err(EventsFileError::Io)?;
+    }
+    let file = out
+        .into_inner()
+        .map_err(|err| EventsFileError::Io(err.into_error()))?;
+    file.sync_all().map_err(EventsFileError::Io)
 }
 
 /// Why imported events could not be written.
@@ -287,15 +398,24 @@ fn load_files(
 
     // Events are read straight from the text when the file is valid (fast, and little
     // memory for large agendas); record by record, for precise errors, when it is not.
-    #[derive(serde::Deserialize)]
-    struct EventsFile {
-        event: Vec<Event>,
-    }
     let from_cache = cached_events.is_some();
     let mut fast_events: Option<Vec<Event>> = cached_events;
     let mut read = |index: usize| -> Option<(PathBuf, toml::Table)> {
         let path = files[index].clone();
         let name = DATA_FILES[index];
+        if index == 0 && from_cache {
+            // The events come from the snapshot: the file is only hashed.
+            hasher.write(name.as_bytes());
+            if let Err(err) = hash_file(&mut hasher, &path) {
+                problems.push(problem(
+                    &path,
+                    "",
+                    "",
+                    format!("cannot read the file: {err}"),
+                ));
+            }
+            return Some((path, toml::Table::new()));
+        }
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(err) => {
@@ -310,13 +430,10 @@ fn load_files(
         };
         hasher.write(name.as_bytes());
         hasher.write(text.as_bytes());
-        if index == 0 && from_cache {
-            return Some((path, toml::Table::new()));
-        }
         if index == 0
-            && let Ok(file) = toml::from_str::<EventsFile>(&text)
+            && let Some(events) = events_by_chunks(&text)
         {
-            fast_events = Some(file.event);
+            fast_events = Some(events);
             return Some((path, toml::Table::new()));
         }
         match text.parse::<toml::Table>() {
@@ -588,12 +705,12 @@ fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
         let place = &event.place;
         if !event.online {
             for (field, value) in [
-                ("place.commune", &place.commune),
-                ("place.insee", &place.insee),
-                ("place.departement", &place.departement),
-                ("place.region", &place.region),
+                ("place.commune", place.commune.as_deref()),
+                ("place.insee", place.insee.as_deref()),
+                ("place.departement", place.departement.as_deref()),
+                ("place.region", place.region.as_deref()),
             ] {
-                if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                if value.is_none_or(|v| v.trim().is_empty()) {
                     report(field, "required for an event that is not online".into());
                 }
             }
@@ -624,14 +741,6 @@ fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
             report(
                 "place.insee",
                 format!("INSEE code {insee} is not in département {dep}"),
-            );
-        }
-        if let Some(precision) = &place.geo_precision
-            && !["venue", "commune", "approximate"].contains(&precision.as_str())
-        {
-            report(
-                "place.geo_precision",
-                format!("expected venue, commune or approximate, got {precision:?}"),
             );
         }
     }
@@ -791,5 +900,39 @@ mod tests {
         assert!(insee_matches_departement("97414", "974"));
         assert!(insee_matches_departement("06088", "06"));
         assert!(!insee_matches_departement("02738", "975"));
+    }
+
+    #[test]
+    fn events_files_parse_table_by_table() {
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/events.toml");
+        let text = std::fs::read_to_string(bundled).unwrap();
+        let events = events_by_chunks(&text).expect("the bundled events parse by chunks");
+        assert_eq!(events.len(), 19);
+        assert_eq!(events[0].id, "escape-gamelenergie-est-la-clef");
+
+        // What chunks cannot tell apart goes to the record-by-record reader.
+        assert!(events_by_chunks("title = \"stray\"\n[[event]]\nid = \"x\"\n").is_none());
+        let split = "[[event]]\nid = \"a\"\ndescription = \"\"\"\n[[event]]\n\"\"\"\n";
+        assert!(events_by_chunks(split).is_none());
+        assert_eq!(
+            events_by_chunks("# nothing yet\n").map(|e| e.len()),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn written_events_files_read_back_table_by_table() {
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/events.toml");
+        let events = events_by_chunks(&std::fs::read_to_string(bundled).unwrap()).unwrap();
+        let path =
+            std::env::temp_dir().join(format!("boussole-events-{}.toml", std::process::id()));
+        assert!(write_events_file(&path, &events).is_ok());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        let read = events_by_chunks(&text).expect("a written file reads by chunks");
+        let ids = |events: &[Event]| events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&read), ids(&events));
+        assert_eq!(read[3].place.insee, events[3].place.insee);
+        assert_eq!(read[3].description, events[3].description);
     }
 }

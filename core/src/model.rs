@@ -8,6 +8,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::places::Code;
+
 /// Who an event is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -62,6 +64,14 @@ impl Audience {
     }
 }
 
+impl Flag for Audience {
+    const ALL: &'static [Audience] = &Audience::ALL;
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
 /// What kind of event it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -87,6 +97,19 @@ pub enum EventType {
 }
 
 impl EventType {
+    /// Every type, in display order.
+    pub const ALL: [EventType; 9] = [
+        EventType::Visite,
+        EventType::JobDating,
+        EventType::Forum,
+        EventType::EscapeGame,
+        EventType::Atelier,
+        EventType::Conference,
+        EventType::PortesOuvertes,
+        EventType::Exposition,
+        EventType::Concours,
+    ];
+
     /// French label, as shown to users.
     pub fn label(self) -> &'static str {
         match self {
@@ -100,6 +123,117 @@ impl EventType {
             EventType::Exposition => "exposition",
             EventType::Concours => "concours, défi",
         }
+    }
+}
+
+impl Flag for EventType {
+    const ALL: &'static [EventType] = &EventType::ALL;
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// A closed vocabulary small enough for a [`Set`] (at most 16 values).
+pub trait Flag: Copy + PartialEq + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+    /// The value's bit in a set.
+    fn bit(self) -> u16;
+}
+
+/// A set of audiences or types, in two bytes: iterates in display order, holds each
+/// value once, and reads and writes as a list in data files.
+///
+/// ```
+/// use boussole_core::model::{Audience, Set};
+/// let audiences: Set<Audience> = [Audience::Lyceens, Audience::Collegiens].into_iter().collect();
+/// assert!(audiences.contains(&Audience::Lyceens));
+/// assert_eq!(audiences.iter().collect::<Vec<_>>(), [Audience::Collegiens, Audience::Lyceens]);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Set<T> {
+    bits: u16,
+    values: std::marker::PhantomData<T>,
+}
+
+impl<T: Flag> Set<T> {
+    /// The empty set.
+    pub const fn new() -> Set<T> {
+        Set {
+            bits: 0,
+            values: std::marker::PhantomData,
+        }
+    }
+
+    /// Adds a value.
+    pub fn insert(&mut self, value: T) {
+        self.bits |= value.bit();
+    }
+
+    /// Whether the set holds `value`.
+    pub fn contains(&self, value: &T) -> bool {
+        self.bits & value.bit() != 0
+    }
+
+    /// Whether the two sets share a value.
+    pub fn intersects(&self, other: &Set<T>) -> bool {
+        self.bits & other.bits != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+
+    /// How many values it holds.
+    pub fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// The first value, in display order.
+    pub fn first(&self) -> Option<T> {
+        self.iter().next()
+    }
+
+    /// The values, in display order.
+    pub fn iter(&self) -> impl Iterator<Item = T> + use<T> {
+        let bits = self.bits;
+        T::ALL.iter().copied().filter(move |v| bits & v.bit() != 0)
+    }
+}
+
+impl<T: Flag> Default for Set<T> {
+    fn default() -> Set<T> {
+        Set::new()
+    }
+}
+
+impl<T: Flag> FromIterator<T> for Set<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Set<T> {
+        let mut set = Set::new();
+        for value in values {
+            set.insert(value);
+        }
+        set
+    }
+}
+
+impl<T: Flag + std::fmt::Debug> std::fmt::Debug for Set<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: Flag + Serialize> Serialize for Set<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de, T: Flag + Deserialize<'de>> Deserialize<'de> for Set<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Set<T>, D::Error> {
+        Ok(Vec::<T>::deserialize(deserializer)?.into_iter().collect())
     }
 }
 
@@ -209,32 +343,226 @@ impl Status {
     }
 }
 
+/// A name many events share (commune, département, région, theme), held once in memory
+/// however many events carry it: equal names read from data files share one allocation.
+///
+/// ```
+/// use boussole_core::model::Name;
+/// let a: Name = serde_json::from_str("\"Finistère\"").unwrap();
+/// let b: Name = serde_json::from_str("\"Finistère\"").unwrap();
+/// assert_eq!(a, "Finistère");
+/// assert!(Name::same(&a, &b));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(std::sync::Arc<str>);
+
+impl Name {
+    /// Whether two names share their allocation.
+    pub fn same(a: &Name, b: &Name) -> bool {
+        std::sync::Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// The name for `text`, shared with the names already read on this thread.
+    pub fn interned(text: &str) -> Name {
+        /// Names kept for sharing; forgotten past this many (sharing is only a saving).
+        const POOL_MAX: usize = 200_000;
+        thread_local! {
+            static POOL: std::cell::RefCell<std::collections::HashSet<std::sync::Arc<str>>> =
+                std::cell::RefCell::default();
+        }
+        POOL.with_borrow_mut(|pool| {
+            if let Some(name) = pool.get(text) {
+                return Name(name.clone());
+            }
+            if pool.len() >= POOL_MAX {
+                pool.clear();
+            }
+            let name: std::sync::Arc<str> = text.into();
+            pool.insert(name.clone());
+            Name(name)
+        })
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(text: &str) -> Name {
+        Name::interned(text)
+    }
+}
+
+impl From<String> for Name {
+    fn from(text: String) -> Name {
+        Name::interned(&text)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &*self.0)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(Name::interned(&text))
+    }
+}
+
+/// A list of names many events share (an event's themes): one copy in memory per
+/// distinct list, like [`Name`].
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct Names(std::sync::Arc<[Name]>);
+
+impl Names {
+    /// The list for `names`, shared with the equal lists already read on this thread.
+    pub fn interned(names: Vec<Name>) -> Names {
+        /// Lists kept for sharing; forgotten past this many (sharing is only a saving).
+        const POOL_MAX: usize = 100_000;
+        thread_local! {
+            static POOL: std::cell::RefCell<std::collections::HashSet<std::sync::Arc<[Name]>>> =
+                std::cell::RefCell::default();
+        }
+        POOL.with_borrow_mut(|pool| {
+            if let Some(list) = pool.get(names.as_slice()) {
+                return Names(list.clone());
+            }
+            if pool.len() >= POOL_MAX {
+                pool.clear();
+            }
+            let list: std::sync::Arc<[Name]> = names.into();
+            pool.insert(list.clone());
+            Names(list)
+        })
+    }
+}
+
+impl std::ops::Deref for Names {
+    type Target = [Name];
+
+    fn deref(&self) -> &[Name] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Names {
+    type Item = &'a Name;
+    type IntoIter = std::slice::Iter<'a, Name>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<Name>> for Names {
+    fn from(names: Vec<Name>) -> Names {
+        Names::interned(names)
+    }
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter()).finish()
+    }
+}
+
+impl Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Names, D::Error> {
+        Ok(Names::interned(Vec::<Name>::deserialize(deserializer)?))
+    }
+}
+
+/// How precise an event's coordinates are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GeoPrecision {
+    /// The venue itself.
+    Venue,
+    /// The commune's centre.
+    Commune,
+    /// An approximation (the source's location is vague).
+    Approximate,
+}
+
 /// Where an event happens. Online events may have only a région (or nothing).
+///
+/// Codes are held inline and names shared ([`Code`], [`Name`]): an agenda of 100,000
+/// events keeps its places in a few megabytes.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Venue name or address.
     pub venue: Option<String>,
     /// Official commune name.
-    pub commune: Option<String>,
+    pub commune: Option<Name>,
     /// INSEE code of the commune (`29019`, `2B083`).
-    pub insee: Option<String>,
+    pub insee: Option<Code>,
     /// Postal code of the venue.
-    pub postcode: Option<String>,
+    pub postcode: Option<Code>,
     /// Département code (`29`, `2B`, `974`).
-    pub departement: Option<String>,
+    pub departement: Option<Code>,
     /// Département name.
-    pub departement_name: Option<String>,
+    pub departement_name: Option<Name>,
     /// Région code (INSEE, `53`).
-    pub region: Option<String>,
+    pub region: Option<Code>,
     /// Région name.
-    pub region_name: Option<String>,
+    pub region_name: Option<Name>,
     /// Latitude, WGS 84.
     pub lat: Option<f64>,
     /// Longitude, WGS 84.
     pub lon: Option<f64>,
-    /// How precise the coordinates are: `venue`, `commune` or `approximate`.
-    pub geo_precision: Option<String>,
+    /// How precise the coordinates are.
+    pub geo_precision: Option<GeoPrecision>,
 }
 
 /// One event of the week.
@@ -268,15 +596,15 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Status::is_scheduled")]
     pub status: Status,
     /// Who it is for.
-    pub audiences: Vec<Audience>,
+    pub audiences: Set<Audience>,
     /// Aimed at girls and women in particular (mixité).
     #[serde(default, skip_serializing_if = "is_false")]
     pub mixite: bool,
     /// What kind of event.
-    pub types: Vec<EventType>,
+    pub types: Set<EventType>,
     /// Sectors and themes, free words.
     #[serde(default)]
-    pub themes: Vec<String>,
+    pub themes: Names,
     /// Registration links.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub registration: Vec<String>,

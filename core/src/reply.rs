@@ -209,12 +209,12 @@ pub fn where_line(event: &Event) -> String {
     let place = &event.place;
     let mut parts = Vec::new();
     if let Some(venue) = &place.venue
-        && Some(venue) != place.commune.as_ref()
+        && Some(venue.as_str()) != place.commune.as_deref()
     {
         parts.push(venue.clone());
     }
     if let Some(commune) = &place.commune {
-        let mut commune = commune.clone();
+        let mut commune = commune.to_string();
         if let Some(dep) = &place.departement_name
             && Some(dep) != place.commune.as_ref()
         {

@@ -6,15 +6,18 @@
 
 use chrono::{NaiveDate, Timelike};
 
-use crate::index::SearchIndex;
-use crate::model::{Event, Knowledge};
-use crate::places::{Area, Gazetteer, PlaceMention, Point};
+use crate::index::{Organized, SearchIndex};
+use crate::model::{Audience, Event, EventType, Knowledge, Set};
+use crate::places::{Area, Code, Gazetteer, PlaceMention, Point};
 use crate::understand::Request;
 use crate::understand::dates::DateSlot;
 use crate::understand::slots::{SlotMatcher, event_themes};
 
 /// Radius of "près de X" when the question gives none, in kilometres.
 pub const DEFAULT_RADIUS_KM: f64 = 30.0;
+
+/// How many online events a place search mentions.
+pub const ONLINE_SHOWN: usize = 3;
 
 /// How many nearest events are offered when nothing is in scope.
 const NEAREST: usize = 3;
@@ -123,93 +126,164 @@ impl Scope {
         wider
     }
 
-    /// Whether an event is in scope, with its distance from the centre when it has one.
-    fn contains(&self, event: &Event, gazetteer: &Gazetteer) -> (bool, Option<f64>) {
-        if event.online {
-            return (false, None);
-        }
-        // A cheap box around the circle first: most events are far.
-        if let (Some(center), Some(radius), Some(lat), Some(lon)) = (
-            self.center,
-            self.radius_km,
-            event.place.lat,
-            event.place.lon,
-        ) {
-            let dlat = radius / 110.0;
-            let dlon = radius / (111.0 * center.lat.to_radians().cos().abs().max(0.05));
-            if (lat - center.lat).abs() > dlat || (lon - center.lon).abs() > dlon {
-                return (false, None);
+    /// The scope's area in the terms of the rows, computed once per search.
+    fn area_test(&self, gazetteer: &Gazetteer) -> AreaTest {
+        // Half the sides of the box around the circle, in degrees.
+        let box_half = match (self.center, self.radius_km) {
+            (Some(center), Some(radius)) => Some((
+                radius / 110.0,
+                radius / (111.0 * center.lat.to_radians().cos().abs().max(0.05)),
+            )),
+            _ => None,
+        };
+        match &self.area {
+            Area::Commune(_) | Area::Here => AreaTest::Radius(box_half),
+            Area::Departement(index) => {
+                AreaTest::Departement(Code::new(&gazetteer.departement_at(*index).code))
+            }
+            Area::Region(code) => AreaTest::Regions(Code::new(code).into_iter().collect()),
+            Area::Group { regions, .. } => {
+                AreaTest::Regions(regions.iter().filter_map(|r| Code::new(r)).collect())
             }
         }
-        let distance = match (self.center, event.place.lat, event.place.lon) {
-            (Some(center), Some(lat), Some(lon)) => {
+    }
+
+    /// Whether an event is in scope, with its distance from the centre when it has one.
+    fn contains(&self, row: &Row, area: &AreaTest) -> (bool, Option<f64>) {
+        if row.online {
+            return (false, None);
+        }
+        let point = row.point();
+        // A cheap box around the circle first: most events are far.
+        if let (Some(center), Some((dlat, dlon)), Some((lat, lon))) =
+            (self.center, area.box_half(), point)
+            && ((lat - center.lat).abs() > dlat || (lon - center.lon).abs() > dlon)
+        {
+            return (false, None);
+        }
+        // Distances mean something from a commune or a position, not from the middle of
+        // a département.
+        let distance = match (self.center, self.radius_km, point) {
+            (Some(center), Some(_), Some((lat, lon))) => {
                 Point::new(lat, lon).map(|p| center.distance_km(p))
             }
             _ => None,
         };
-        // Distances mean something from a commune or a position, not from the middle of
-        // a département.
-        let distance = distance.filter(|_| self.radius_km.is_some());
-        let place = &event.place;
-        let inside = match &self.area {
-            Area::Commune(_) | Area::Here => {
+        let inside = match area {
+            AreaTest::Radius(_) => {
                 distance.is_some_and(|d| d <= self.radius_km.unwrap_or(DEFAULT_RADIUS_KM))
             }
-            Area::Departement(index) => {
-                place.departement.as_deref() == Some(&*gazetteer.departement_at(*index).code)
-            }
-            Area::Region(code) => place.region.as_deref() == Some(&**code),
-            Area::Group { regions, .. } => place
-                .region
-                .as_deref()
-                .is_some_and(|r| regions.iter().any(|code| **code == *r)),
+            AreaTest::Departement(code) => row.departement.is_some() && row.departement == *code,
+            AreaTest::Regions(codes) => row.region.is_some_and(|r| codes.contains(&r)),
         };
         (inside, distance)
     }
 }
 
-/// What events have that questions ask for, computed once per knowledge: themes found
-/// in titles, themes and organizers; organizer and partner words.
-#[derive(Debug, Default)]
-pub struct Facets {
-    themes: Vec<Vec<u16>>,
-    /// Hashes of the words of each event's organizer and partners: compact at 100,000
-    /// events.
-    organizer_words: Vec<Box<[u64]>>,
-    partner_words: Vec<Box<[u64]>>,
+impl AreaTest {
+    fn box_half(&self) -> Option<(f64, f64)> {
+        match self {
+            AreaTest::Radius(half) => *half,
+            _ => None,
+        }
+    }
 }
 
-fn word_hash(word: &str) -> u64 {
-    let mut hasher = crate::load::Fnv64::new();
-    hasher.write(word.as_bytes());
-    hasher.finish()
+/// A scope's area as rows are tested against it.
+enum AreaTest {
+    /// Within the radius of the centre; half the sides of the box around the circle, in
+    /// degrees of latitude and longitude.
+    Radius(Option<(f64, f64)>),
+    /// In this département.
+    Departement(Option<Code>),
+    /// In one of these régions.
+    Regions(Vec<Code>),
+}
+
+/// What the search filters and ranks an event on, in a few dozen bytes: a broad question
+/// scans 100,000 rows (6 MB) rather than the events themselves.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    /// Latitude and longitude; NaN when unknown.
+    lat: f64,
+    lon: f64,
+    departement: Option<Code>,
+    region: Option<Code>,
+    /// Local start hour, when the source gives a time.
+    hour: Option<u8>,
+    online: bool,
+    cancelled: bool,
+    mixite: bool,
+    audiences: Set<Audience>,
+    types: Set<EventType>,
+    /// Bit `i` for theme `i` of the thesaurus (found in the title, organizer or themes).
+    themes: u64,
+}
+
+impl Row {
+    fn new(event: &Event, themes: &[usize]) -> Row {
+        let (lat, lon) = match (event.place.lat, event.place.lon) {
+            (Some(lat), Some(lon)) => (lat, lon),
+            _ => (f64::NAN, f64::NAN),
+        };
+        Row {
+            first_day: event.first_day(),
+            last_day: event.last_day(),
+            lat,
+            lon,
+            departement: event.place.departement,
+            region: event.place.region,
+            hour: event.start.time().map(|t| t.hour() as u8),
+            online: event.online,
+            cancelled: event.status == crate::model::Status::Cancelled,
+            mixite: event.mixite,
+            audiences: event.audiences,
+            types: event.types,
+            themes: themes
+                .iter()
+                .filter(|&&t| t < 64)
+                .fold(0, |bits, &t| bits | 1 << t),
+        }
+    }
+
+    fn point(&self) -> Option<(f64, f64)> {
+        (!self.lat.is_nan() && !self.lon.is_nan()).then_some((self.lat, self.lon))
+    }
+
+    /// Whether the event happens within the dates (and part of the day) asked for.
+    fn in_dates(&self, dates: &DateSlot, with_part: bool) -> bool {
+        let overlaps = self.first_day <= dates.to && self.last_day >= dates.from;
+        let part_ok = match (with_part, dates.part, self.hour) {
+            (true, Some(part), Some(hour)) => part.contains(u32::from(hour)),
+            _ => true,
+        };
+        overlaps && part_ok
+    }
+}
+
+/// What events have that questions ask for, computed once per knowledge: one compact
+/// row per event (dates, place, audiences, types, themes found in titles, themes and
+/// organizers).
+#[derive(Debug, Default)]
+pub struct Facets {
+    rows: Vec<Row>,
 }
 
 impl Facets {
     /// The facets of every event.
     pub fn new(knowledge: &Knowledge, slots: &SlotMatcher) -> Facets {
-        let folded = |text: &str| -> Vec<u64> {
-            crate::text::words(text)
-                .into_iter()
-                .map(|(w, _, _)| word_hash(&w))
-                .collect()
-        };
-        let mut facets = Facets::default();
-        for event in &knowledge.events {
-            let mut texts: Vec<&str> = vec![&event.title, &event.organizer];
-            texts.extend(event.themes.iter().map(String::as_str));
-            facets.themes.push(
-                event_themes(slots, &texts)
-                    .into_iter()
-                    .map(|t| t as u16)
-                    .collect(),
-            );
-            facets.organizer_words.push(folded(&event.organizer).into());
-            facets
-                .partner_words
-                .push(event.partners.iter().flat_map(|p| folded(p)).collect());
-        }
-        facets
+        let rows = knowledge
+            .events
+            .iter()
+            .map(|event| {
+                let mut texts: Vec<&str> = vec![&event.title, &event.organizer];
+                texts.extend(event.themes.iter().map(|t| &**t));
+                Row::new(event, &event_themes(slots, &texts))
+            })
+            .collect();
+        Facets { rows }
     }
 }
 
@@ -248,18 +322,11 @@ pub struct EventSearch<'a> {
     pub nearest_instead: bool,
     /// Constraints dropped, in the order they were.
     pub relaxed: Vec<Relaxed>,
-    /// Online events matching the words (reachable from anywhere), for a place search.
+    /// Online events matching the words (reachable from anywhere), for a place search:
+    /// the best [`ONLINE_SHOWN`], soonest first among equals.
     pub online: Vec<&'a Event>,
-}
-
-/// Whether an event happens within the dates (and part of the day) asked for.
-fn in_dates(event: &Event, dates: &DateSlot, with_part: bool) -> bool {
-    let overlaps = event.first_day() <= dates.to && event.last_day() >= dates.from;
-    let part_ok = match (with_part, dates.part, event.start.time()) {
-        (true, Some(part), Some(time)) => part.contains(time.hour()),
-        _ => true,
-    };
-    overlaps && part_ok
+    /// How many online events match in all.
+    pub online_total: usize,
 }
 
 /// Searches the events of a request within `scope` (the request's place, resolved, or a
@@ -291,38 +358,32 @@ pub fn events<'a>(
         || !request.audiences.is_empty()
         || request.girls
         || !request.organizers.is_empty();
-    let organizers: Vec<u64> = request.organizers.iter().map(|o| word_hash(o)).collect();
-    let score = |i: usize, event: &Event| -> f32 {
+    let organized = index.organized(&request.organizers);
+    let types: Set<EventType> = request.types.iter().copied().collect();
+    let audiences: Set<Audience> = request.audiences.iter().copied().collect();
+    let themes: Vec<u64> = request
+        .themes
+        .iter()
+        .filter(|&&t| t < 64)
+        .map(|&t| 1 << t)
+        .collect();
+    let score = |i: usize, row: &Row| -> f32 {
         let mut s = text.get(i).copied().unwrap_or(0.0);
-        if request.types.iter().any(|t| event.types.contains(t)) {
+        if row.types.intersects(&types) {
             s += TYPE;
         }
-        let themes = request
-            .themes
-            .iter()
-            .filter(|&&t| facets.themes[i].contains(&(t as u16)))
-            .count();
-        s += THEME * themes.min(2) as f32;
-        if request
-            .audiences
-            .iter()
-            .any(|a| event.audiences.contains(a))
-        {
+        let matched = themes.iter().filter(|&&t| row.themes & t != 0).count();
+        s += THEME * matched.min(2) as f32;
+        if row.audiences.intersects(&audiences) {
             s += AUDIENCE;
         }
-        if request.girls && event.mixite {
+        if request.girls && row.mixite {
             s += GIRLS;
         }
-        if organizers
-            .iter()
-            .any(|o| facets.organizer_words[i].contains(o))
-        {
-            s += ORGANIZER;
-        } else if organizers
-            .iter()
-            .any(|o| facets.partner_words[i].contains(o))
-        {
-            s += PARTNER;
+        match organized.get(i) {
+            Some(Organized::By) => s += ORGANIZER,
+            Some(Organized::With) => s += PARTNER,
+            _ => {}
         }
         s
     };
@@ -336,34 +397,37 @@ pub fn events<'a>(
     };
     let mut dates = request.dates.clone();
     let mut with_part = dates.as_ref().is_some_and(|d| d.part.is_some());
+    let rows = &facets.rows;
+    let area = scope.as_ref().map(|s| s.area_test(gazetteer));
     // Events in scope and dates; with `positive_only`, only those the words and slots
     // match. Also returns how many were in scope at all.
     let candidates = |dates: &Option<DateSlot>, with_part: bool, positive_only: bool| {
         let mut in_scope = 0usize;
-        let found: Vec<Found<'a>> = knowledge
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.status != crate::model::Status::Cancelled)
-            .filter(|(_, e)| !request.online || e.online)
-            .filter(|(_, e)| dates.as_ref().is_none_or(|d| in_dates(e, d, with_part)))
-            .filter_map(|(i, event)| {
-                let (inside, distance_km) = match &scope {
-                    Some(scope) => scope.contains(event, gazetteer),
-                    None => (true, None),
-                };
-                if !inside {
-                    return None;
-                }
-                in_scope += 1;
-                let score = score(i, event);
-                (!positive_only || score > 0.0).then_some(Found {
-                    event,
+        let mut found: Vec<Found<'a>> = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            if row.cancelled
+                || (request.online && !row.online)
+                || dates.as_ref().is_some_and(|d| !row.in_dates(d, with_part))
+            {
+                continue;
+            }
+            let (inside, distance_km) = match (&scope, &area) {
+                (Some(scope), Some(area)) => scope.contains(row, area),
+                _ => (true, None),
+            };
+            if !inside {
+                continue;
+            }
+            in_scope += 1;
+            let score = score(i, row);
+            if !positive_only || score > 0.0 {
+                found.push(Found {
+                    event: &knowledge.events[i],
                     distance_km,
                     score,
-                })
-            })
-            .collect();
+                });
+            }
+        }
         (found, in_scope)
     };
     // Nothing fits: no candidate, or none that matches the words and slots.
@@ -392,33 +456,41 @@ pub fn events<'a>(
         (found, _) = candidates(&dates, false, false);
     }
     if let Some(scope) = &scope {
-        search.online = knowledge
-            .events
+        let mut online: Vec<Found> = rows
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.online && e.status != crate::model::Status::Cancelled)
-            .filter(|(i, e)| !scoring || score(*i, e) > 0.0)
-            .filter(|(_, e)| dates.as_ref().is_none_or(|d| in_dates(e, d, false)))
-            .map(|(_, e)| e)
+            .filter(|(_, row)| row.online && !row.cancelled)
+            .filter(|(_, row)| dates.as_ref().is_none_or(|d| row.in_dates(d, false)))
+            .map(|(i, row)| Found {
+                event: &knowledge.events[i],
+                distance_km: None,
+                score: score(i, row),
+            })
+            .filter(|found| !scoring || found.score > 0.0)
             .collect();
+        search.online_total = online.len();
+        let order = |a: &Found, b: &Found| by_score(a, b, today);
+        if online.len() > ONLINE_SHOWN {
+            online.select_nth_unstable_by(ONLINE_SHOWN - 1, order);
+            online.truncate(ONLINE_SHOWN);
+        }
+        online.sort_by(order);
+        search.online = online.into_iter().map(|found| found.event).collect();
         if found.is_empty() {
             // Nothing here: the nearest events, those matching the request first.
-            let mut nearest: Vec<Found> = knowledge
-                .events
+            let mut nearest: Vec<Found> = rows
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| !e.online && e.status != crate::model::Status::Cancelled)
-                .filter_map(|(i, event)| {
-                    let (_, distance_km) = scope.contains(event, gazetteer);
+                .filter(|(_, row)| !row.online && !row.cancelled)
+                .filter_map(|(i, row)| {
                     let center = scope.center?;
-                    let distance_km = distance_km.or_else(|| {
-                        let p = Point::new(event.place.lat?, event.place.lon?)?;
-                        Some(center.distance_km(p))
-                    });
+                    let distance_km = row
+                        .point()
+                        .and_then(|(lat, lon)| Point::new(lat, lon).map(|p| center.distance_km(p)));
                     Some(Found {
-                        event,
+                        event: &knowledge.events[i],
                         distance_km,
-                        score: score(i, event),
+                        score: score(i, row),
                     })
                 })
                 .collect();

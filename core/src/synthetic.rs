@@ -113,7 +113,7 @@ pub fn openagenda_records(knowledge: &Knowledge, count: usize, seed: u64) -> Vec
             let hour = 8 + random.below(10);
             let jitter = |r: &mut Random| (r.below(2000) as f64 - 1000.0) / 100_000.0;
             let (lat, lon) = (commune.point.lat + jitter(&mut random), commune.point.lon + jitter(&mut random));
-            let keywords: Vec<String> = template.themes.iter().take(3).cloned().chain([theme.to_string()]).collect();
+            let keywords: Vec<String> = template.themes.iter().take(3).map(|t| t.to_string()).chain([theme.to_string()]).collect();
             let online = template.online && random.below(3) == 0;
             let timezone = timezone_of(&commune.departement);
             json!({

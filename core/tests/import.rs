@@ -5,6 +5,7 @@ mod common;
 
 use boussole_core::import::{Context, Schema, read};
 use boussole_core::model::{EventType, Status};
+use boussole_core::progress::{Progress, Silent};
 use boussole_core::understand::slots::SlotMatcher;
 use common::boussole;
 
@@ -22,6 +23,7 @@ fn import(text: &str, schema: Option<&Schema>) -> Result<boussole_core::import::
         schema,
         gazetteer: &knowledge.gazetteer,
         slots: &slots,
+        progress: &Silent,
     };
     read("test.json", text, &context)
 }
@@ -111,7 +113,7 @@ fn the_legacy_export_with_utc_timings_and_tags() {
         Some("29019"),
         "found by postal code and city"
     );
-    assert!(event.themes.contains(&"métallurgie".to_string()));
+    assert!(event.themes.iter().any(|t| t == "métallurgie"));
     assert!(event.audiences.iter().any(|a| a.label() == "collégiens"));
     assert!(event.audiences.iter().any(|a| a.label() == "lycéens"));
     assert!(
@@ -245,4 +247,82 @@ fn a_large_data_set_loads_from_its_snapshot_until_it_changes() {
     assert!(third.events[0].title.starts_with("Modifié : "));
     assert_eq!(snapshots().len(), 1, "the old snapshot is removed");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Records what a long task reports.
+#[derive(Default)]
+struct Recorder(std::cell::RefCell<Vec<String>>);
+
+impl Progress for Recorder {
+    fn start(&self, task: &'static str, total: u64) {
+        self.0.borrow_mut().push(format!("start {task} {total}"));
+    }
+    fn set(&self, done: u64) {
+        self.0.borrow_mut().push(format!("set {done}"));
+    }
+    fn finish(&self) {
+        self.0.borrow_mut().push("finish".into());
+    }
+}
+
+#[test]
+fn imports_and_index_builds_report_their_progress() {
+    let knowledge = boussole().knowledge();
+    let slots = SlotMatcher::new(&knowledge.thesaurus);
+    let records: Vec<String> = (0..2_500)
+        .map(|n| {
+            format!(
+                r#"{{"uid": {n}, "title": {{"fr": "Visite {n}"}}, "description": {{"fr": "Une visite."}},
+                "timings": [{{"begin": "2024-11-21T09:00:00+01:00", "end": "2024-11-21T11:00:00+01:00"}}],
+                "location": {{"city": "Brest", "postalCode": "29200", "insee": "29019", "latitude": 48.39, "longitude": -4.49}}}}"#
+            )
+        })
+        .collect();
+    let recorder = Recorder::default();
+    let context = Context {
+        schema: None,
+        gazetteer: &knowledge.gazetteer,
+        slots: &slots,
+        progress: &recorder,
+    };
+    let imported = read("many.json", &format!("[{}]", records.join(",")), &context).unwrap();
+    assert_eq!(imported.events.len(), 2_500, "{:?}", imported.skipped);
+    assert_eq!(
+        recorder.0.take(),
+        [
+            "start import des événements 2500",
+            "set 0",
+            "set 1000",
+            "set 2000",
+            "set 2500",
+            "finish"
+        ]
+    );
+
+    let mut data = knowledge.clone();
+    data.events = imported.events;
+    let root = std::env::temp_dir().join(format!("boussole-progress-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let analyzer = boussole_core::Boussole::analyzer(&data);
+    let (_, origin) = boussole_core::index::SearchIndex::open_or_build_with(
+        &root,
+        &data,
+        analyzer.clone(),
+        &recorder,
+    )
+    .unwrap();
+    assert_eq!(origin, boussole_core::index::Origin::Built);
+    let reported = recorder.0.take();
+    assert_eq!(
+        reported.first().unwrap(),
+        "start indexation des événements 2500"
+    );
+    assert_eq!(reported.last().unwrap(), "finish");
+    // A reused index has nothing to report.
+    let (_, origin) =
+        boussole_core::index::SearchIndex::open_or_build_with(&root, &data, analyzer, &recorder)
+            .unwrap();
+    assert_eq!(origin, boussole_core::index::Origin::Reused);
+    assert!(recorder.0.take().is_empty());
+    let _ = std::fs::remove_dir_all(&root);
 }

@@ -334,3 +334,29 @@ fn near_a_shared_position() {
         asked.reply
     );
 }
+
+#[test]
+fn a_place_search_names_a_few_online_events_and_counts_the_others() {
+    // An agenda with many online contests: the answer names three, not all.
+    let mut knowledge = boussole().knowledge().clone();
+    let online = knowledge
+        .events
+        .iter()
+        .find(|e| e.id == "forindustrie-lunivers-extraordinaire")
+        .unwrap()
+        .clone();
+    for n in 0..40 {
+        let mut copy = online.clone();
+        copy.id = format!("{}-{n}", online.id);
+        knowledge.events.push(copy);
+    }
+    let boussole = boussole_core::Boussole::in_memory(knowledge).unwrap();
+    let answer = boussole.ask("un concours près de Brest", now());
+    let line = answer
+        .reply
+        .lines()
+        .find(|l| l.starts_with("En ligne, accessible de partout"))
+        .unwrap_or_else(|| panic!("{}", answer.reply));
+    assert_eq!(line.matches("« Forindustrie").count(), 3, "{line}");
+    assert!(line.ends_with("et 38 autres."), "{line}");
+}

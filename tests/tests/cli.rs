@@ -451,6 +451,12 @@ fn an_imported_agenda_is_served_and_reimporting_changes_nothing() {
         "{}",
         stdout(&output)
     );
+    // Piped: no progress bar in the output.
+    assert!(
+        !stderr(&output).contains("import des événements"),
+        "{}",
+        stderr(&output)
+    );
     let first = std::fs::read(out.path().join("events.toml")).unwrap();
     let output = boussole("import-again", &args).output();
     assert!(output.status.success());

@@ -50,3 +50,20 @@ impl fmt::Display for Code {
         f.write_str(self.as_str())
     }
 }
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Code::new(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a code of at most 5 ASCII characters, got {text:?}"
+            ))
+        })
+    }
+}

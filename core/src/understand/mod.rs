@@ -264,9 +264,9 @@ impl Lexicon {
         let mut known: HashSet<String> = HashSet::new();
         for event in &knowledge.events {
             known.extend(spelling::folded_words(&event.title));
-            for text in std::iter::once(&event.organizer)
-                .chain(&event.partners)
-                .chain(&event.themes)
+            for text in std::iter::once(event.organizer.as_str())
+                .chain(event.partners.iter().map(String::as_str))
+                .chain(event.themes.iter().map(|t| &**t))
             {
                 known.extend(spelling::folded_words(text));
             }
