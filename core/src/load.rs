@@ -567,6 +567,17 @@ fn thesaurus(file: Option<&(PathBuf, toml::Table)>, problems: &mut Vec<Problem>)
         themes.iter().map(|t| t.theme.as_str()),
         problems,
     );
+    if let Some(extra) = themes.get(crate::search::MAX_THEMES) {
+        problems.push(problem(
+            path,
+            &format!("theme #{} ({})", crate::search::MAX_THEMES + 1, extra.theme),
+            "theme",
+            format!(
+                "at most {} themes: each event keeps its themes in one 64-bit set",
+                crate::search::MAX_THEMES
+            ),
+        ));
+    }
     Thesaurus {
         equivalences,
         audiences,

@@ -305,3 +305,31 @@ fn coordinates_far_from_their_commune_are_reported() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_code_too_long_and_too_many_themes_are_reported() {
+    let found = problems(load_edited("events.toml", |t| {
+        t.replacen("postcode = \"29200\"", "postcode = \"29200 BREST\"", 1)
+    }));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("field `place.postcode`") && p.contains("at most 5 ASCII")),
+        "{found:?}"
+    );
+
+    let found = problems(load_edited("thesaurus.toml", |mut t| {
+        for n in 0..50 {
+            t.push_str(&format!(
+                "\n[[theme]]\ntheme = \"extra {n}\"\nlabel = \"extra {n}\"\nwords = [\"motextra{n}\"]\n"
+            ));
+        }
+        t
+    }));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("theme #65") && p.contains("at most 64 themes")),
+        "{found:?}"
+    );
+}
