@@ -56,6 +56,19 @@ pub enum Command {
     /// Runs a question set (format of shared/eval/README.md): prints each failure, then
     /// the score, beside the score of a plain-tantivy baseline.
     Eval(EvalArgs),
+    /// Answers on Telegram. The bot's token comes from the environment:
+    /// BOUSSOLE_TELEGRAM_TOKEN (or TELOXIDE_TOKEN).
+    Telegram(BotArgs),
+    /// Answers on Discord, in direct messages and when mentioned. The bot's token comes
+    /// from the environment: BOUSSOLE_DISCORD_TOKEN (or DISCORD_TOKEN).
+    Discord(BotArgs),
+}
+
+/// `boussole telegram` and `boussole discord`.
+#[derive(Debug, Args)]
+pub struct BotArgs {
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }
 
 /// `boussole import`.

@@ -4,11 +4,14 @@
 //! the clock (the only place that does), loads the data and the index, and hands over to
 //! the command. Every error ends here as a message and an exit code.
 
+mod chats;
 mod cli;
 mod console;
+mod discord;
 mod evaluate;
 mod import;
 mod progress;
+mod telegram;
 
 use std::io::Write;
 use std::path::Path;
@@ -29,7 +32,7 @@ const EXIT_PROBLEMS: u8 = 1;
 /// Exit code for errors: bad arguments, unreadable data, broken index.
 const EXIT_ERROR: u8 = 2;
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
@@ -87,6 +90,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", boussole_core::calendar::ics(event, now));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Telegram(args) => {
+            let token = token(&["BOUSSOLE_TELEGRAM_TOKEN", "TELOXIDE_TOKEN"])?;
+            let chats = chats(&cli, args.clock.now.as_deref())?;
+            telegram::run(chats, token).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Discord(args) => {
+            let token = token(&["BOUSSOLE_DISCORD_TOKEN", "DISCORD_TOKEN"])?;
+            let chats = chats(&cli, args.clock.now.as_deref())?;
+            discord::run(chats, token).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval(args) => {
             let text = std::fs::read_to_string(&args.file)
                 .with_context(|| format!("reading {}", args.file.display()))?;
@@ -133,6 +148,31 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A bot's token, from the first of `names` set in the environment. Tokens are never
+/// taken from the command line (visible to every user of the machine) nor printed.
+fn token(names: &[&str]) -> anyhow::Result<String> {
+    names
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|t| !t.trim().is_empty()))
+        .map(|t| t.trim().to_string())
+        .with_context(|| {
+            format!(
+                "no bot token: set {} in the environment",
+                names.join(" or ")
+            )
+        })
+}
+
+/// The chats of a bot: the data and index opened, the clock chosen.
+fn chats(cli: &Cli, now: Option<&str>) -> anyhow::Result<std::sync::Arc<chats::Chats>> {
+    let clock = match now {
+        Some(_) => chats::Clock::Fixed(clock(now)?),
+        None => chats::Clock::System,
+    };
+    let boussole = std::sync::Arc::new(open(cli)?);
+    Ok(std::sync::Arc::new(chats::Chats::new(boussole, clock)))
 }
 
 /// The clock: `--now` when given, else the system's.

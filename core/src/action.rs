@@ -97,7 +97,7 @@ impl Action {
             Action::Details { rank } => format!("plus d'infos sur le {rank}"),
             Action::Next => "suivants".into(),
             Action::Wider => "plus loin".into(),
-            Action::NearMe => "près de moi".into(),
+            Action::NearMe => "et près de moi ?".into(),
             Action::Calendar { rank } => format!("agenda {rank}"),
             Action::Ask { question, .. } => question.clone(),
         }

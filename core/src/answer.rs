@@ -221,13 +221,42 @@ pub fn unknown() -> Answer {
     )
 }
 
+/// The label of Telegram's button that shares the user's position.
+pub const SHARE_POSITION: &str = "📍 Envoyer ma position";
+
 /// Asked "près de moi" without a position.
 pub fn need_position() -> Answer {
+    Answer {
+        actions: vec![Action::NearMe],
+        ..Answer::text(
+            Intent::Events,
+            format!(
+                "Pour chercher près de toi, partage ta position (bouton « {} » sur \
+                 Telegram), ou donne-moi une ville ou un code postal : « près de Brest », \
+                 « 29200 ».",
+                SHARE_POSITION.trim_start_matches("📍 ")
+            ),
+        )
+    }
+}
+
+/// A message without text (a sticker, a photo, a voice message).
+pub fn text_only() -> Answer {
     Answer::text(
-        Intent::Events,
-        "Pour chercher près de toi, partage ta position (bouton « Envoyer ma position » sur \
-         Telegram), ou donne-moi une ville ou un code postal : « près de Brest », « 29200 »."
-            .into(),
+        Intent::Unknown,
+        format!(
+            "Je ne sais lire que les messages écrits (et ta position, si tu la partages). \
+             Écris-moi ta question, par exemple :\n{}",
+            examples()
+        ),
+    )
+}
+
+/// The conversation was forgotten, as the user asked.
+pub fn forgotten() -> Answer {
+    Answer::text(
+        Intent::Help,
+        "C'est oublié : on repart de zéro. Pose-moi ta question quand tu veux.".into(),
     )
 }
 

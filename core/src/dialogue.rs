@@ -12,6 +12,8 @@ pub const MAX_REMEMBERED: usize = 200;
 #[derive(Clone, Debug, Default)]
 pub struct Conversation {
     pub(crate) last: Option<LastSearch>,
+    /// A request "près de moi" waiting for the user's position.
+    pub(crate) awaiting_position: Option<Request>,
 }
 
 /// The last list of events shown.
@@ -38,6 +40,7 @@ impl Conversation {
     /// Forgets everything.
     pub fn clear(&mut self) {
         self.last = None;
+        self.awaiting_position = None;
     }
 
     /// Whether a list of results is remembered.

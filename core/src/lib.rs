@@ -153,6 +153,13 @@ impl Boussole {
                     now,
                 )
             }
+            (Some(Followup::Refine), Some(last))
+                if request.place.as_ref().is_some_and(|p| p.area == Area::Here) =>
+            {
+                // "et près de moi ?": the same search, once the position comes.
+                conversation.awaiting_position = Some(last.request.refined_by(&request));
+                answer::need_position()
+            }
             (Some(Followup::Refine), Some(last)) => {
                 let merged = last.request.refined_by(&request);
                 let (position, radius) = (last.position, last.radius_km);
@@ -196,6 +203,8 @@ impl Boussole {
     }
 
     /// Like [`Boussole::near`], in a conversation ("suivants" and "plus loin" follow it).
+    /// A position shared without words answers the question that asked for it ("des
+    /// visites près de moi"), when there was one.
     pub fn near_in(
         &self,
         conversation: &mut Conversation,
@@ -204,7 +213,12 @@ impl Boussole {
         question: &str,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let mut request = self.understand(question, now);
+        let awaiting = conversation.awaiting_position.take();
+        let mut request = match awaiting {
+            Some(request) if question.trim().is_empty() => request,
+            _ => self.understand(question, now),
+        };
+        let radius_km = radius_km.or(request.place.as_ref().and_then(|p| p.radius_km));
         request.place = None;
         request.intent = None;
         self.events_answer(conversation, request, Some(point), radius_km, now)
@@ -224,6 +238,8 @@ impl Boussole {
             None => {}
         }
         if request.place.as_ref().is_some_and(|p| p.area == Area::Here) {
+            // The position will come in another message: the request waits for it.
+            conversation.awaiting_position = Some(request);
             return answer::need_position();
         }
         if matches!(

@@ -80,21 +80,25 @@ impl EventCard {
 
     /// Plain text, a few lines.
     pub fn plain(&self) -> String {
+        self.marked(&Plain)
+    }
+
+    /// The card with a platform's markup.
+    pub fn marked(&self, m: &dyn Markup) -> String {
         let distance = self
             .distance
             .as_ref()
-            .map(|d| format!("{d} · "))
+            .map(|d| format!("{} · ", m.text(d)))
             .unwrap_or_default();
         format!(
-            "{}. {} — {}\n   {distance}{} · {}\n   Pour : {}\n   {}\n   {}",
-            self.rank,
-            self.title,
-            self.organizer,
-            self.place,
-            self.when,
-            self.audiences,
-            self.summary,
-            self.link
+            "{} — {}\n   {distance}{} · {}\n   Pour : {}\n   {}\n   {}",
+            m.bold(&format!("{}. {}", self.rank, self.title)),
+            m.text(&self.organizer),
+            m.text(&self.place),
+            m.text(&self.when),
+            m.text(&self.audiences),
+            m.text(&self.summary),
+            m.link("Infos et inscription", &self.link)
         )
     }
 }
@@ -132,12 +136,29 @@ impl FactCard {
 
     /// Plain text.
     pub fn plain(&self) -> String {
+        self.marked(&Plain)
+    }
+
+    /// The card with a platform's markup.
+    pub fn marked(&self, m: &dyn Markup) -> String {
         let url = self
             .url
             .as_ref()
-            .map(|u| format!(" {u}"))
+            .map(|u| format!(" {}", m.link("la source", u)))
             .unwrap_or_default();
-        format!("{}\nSource : {}.{url}", self.statement, self.source)
+        let statement = match self.statement.split_once(&self.figure) {
+            Some((before, after)) => format!(
+                "{}{}{}",
+                m.text(before),
+                m.bold(&self.figure),
+                m.text(after)
+            ),
+            None => m.text(&self.statement),
+        };
+        format!(
+            "{statement}\n{}",
+            m.italic(&format!("Source : {}.", self.source))
+        ) + &url
     }
 }
 
@@ -180,25 +201,79 @@ impl PortraitCard {
 
     /// Plain text.
     pub fn plain(&self) -> String {
+        self.marked(&Plain)
+    }
+
+    /// The card with a platform's markup.
+    pub fn marked(&self, m: &dyn Markup) -> String {
         format!(
-            "{} — {}, chez {} ({})\n« {} »\nVidéo : {}",
-            self.who, self.job, self.company, self.departement, self.quote, self.video
+            "{} — {}\n{}\n{}{}",
+            m.bold(&self.who),
+            m.text(&format!(
+                "{}, chez {} ({})",
+                self.job, self.company, self.departement
+            )),
+            m.italic(&format!("« {} »", self.quote)),
+            m.text("Vidéo : "),
+            m.link("la regarder", &self.video)
         )
     }
 }
 
 /// Blocks as plain text, separated by blank lines.
 pub fn plain(blocks: &[Block]) -> String {
+    marked(blocks, &Plain)
+}
+
+/// Blocks with a platform's markup, separated by blank lines.
+pub fn marked(blocks: &[Block], m: &dyn Markup) -> String {
     blocks
         .iter()
         .map(|block| match block {
-            Block::Text { text } => text.clone(),
-            Block::Event(card) => card.plain(),
-            Block::Fact(card) => card.plain(),
-            Block::Portrait(card) => card.plain(),
+            Block::Text { text } => m.text(text),
+            Block::Event(card) => card.marked(m),
+            Block::Fact(card) => card.marked(m),
+            Block::Portrait(card) => card.marked(m),
         })
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// How a platform marks text up. The wording of replies stays in the core; adapters
+/// only say how text is escaped, emphasized and linked (Telegram HTML, Discord
+/// Markdown).
+///
+/// ```
+/// use boussole_core::reply::{Markup, Plain};
+/// assert_eq!(Plain.link("Infos", "https://openagenda.com/x"), "https://openagenda.com/x");
+/// ```
+pub trait Markup {
+    /// Text, escaped for the platform.
+    fn text(&self, text: &str) -> String;
+    /// Bold text.
+    fn bold(&self, text: &str) -> String {
+        self.text(text)
+    }
+    /// Italic text.
+    fn italic(&self, text: &str) -> String {
+        self.text(text)
+    }
+    /// A link labelled `label`.
+    fn link(&self, label: &str, url: &str) -> String;
+}
+
+/// No markup: the console and `--json`. Links are their address.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Plain;
+
+impl Markup for Plain {
+    fn text(&self, text: &str) -> String {
+        text.to_string()
+    }
+
+    fn link(&self, _label: &str, url: &str) -> String {
+        url.to_string()
+    }
 }
 
 /// Where an event is, in one line: "IUT de Brest-Morlaix, Brest (Finistère)", "en ligne".

@@ -96,3 +96,51 @@ fn follow_ups_without_a_list_are_explained() {
         answers[0].reply
     );
 }
+
+#[test]
+fn a_position_answers_the_question_that_asked_for_it() {
+    let mut conversation = Conversation::new();
+    let asked = boussole().reply(&mut conversation, "un escape game près de moi", now());
+    assert!(
+        asked.reply.contains("partage ta position"),
+        "{}",
+        asked.reply
+    );
+    assert_eq!(
+        asked.actions,
+        [boussole_core::action::Action::NearMe],
+        "the adapter offers its position button"
+    );
+    let nice = boussole_core::places::Point::new(43.70, 7.27).unwrap();
+    let answer = boussole().near_in(&mut conversation, nice, None, "", now());
+    assert_eq!(
+        answer.understood.types,
+        [boussole_core::model::EventType::EscapeGame],
+        "{}",
+        answer.reply
+    );
+    assert_eq!(
+        answer.events[0].id,
+        "escape-game-de-la-metallurgie-azureenne"
+    );
+    // The wait is over: the next position shared is a plain "what is near me".
+    let again = boussole().near_in(&mut conversation, nice, None, "", now());
+    assert!(again.understood.types.is_empty(), "{:?}", again.understood);
+
+    // "et près de moi ?" after a list: that list's search, around the position to come.
+    let mut conversation = Conversation::new();
+    boussole().reply(&mut conversation, "escape game", now());
+    let asked = boussole().reply(&mut conversation, "et près de moi ?", now());
+    assert!(
+        asked.reply.contains("partage ta position"),
+        "{}",
+        asked.reply
+    );
+    let answer = boussole().near_in(&mut conversation, nice, None, "", now());
+    assert_eq!(
+        answer.understood.types,
+        [boussole_core::model::EventType::EscapeGame],
+        "{}",
+        answer.reply
+    );
+}

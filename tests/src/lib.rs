@@ -108,6 +108,18 @@ impl Run {
         self
     }
 
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: &str) -> Run {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Removes an environment variable.
+    pub fn without_env(mut self, key: &str) -> Run {
+        self.command.env_remove(key);
+        self
+    }
+
     /// Feeds standard input.
     pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Run {
         self.stdin = Some(input.into());

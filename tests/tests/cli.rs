@@ -508,3 +508,43 @@ fn an_imported_agenda_is_served_and_reimporting_changes_nothing() {
         first
     );
 }
+
+#[test]
+fn the_bots_take_their_tokens_from_the_environment_and_never_show_them() {
+    for (command, variables) in [
+        ("telegram", ["BOUSSOLE_TELEGRAM_TOKEN", "TELOXIDE_TOKEN"]),
+        ("discord", ["BOUSSOLE_DISCORD_TOKEN", "DISCORD_TOKEN"]),
+    ] {
+        let output = boussole(command, &[command])
+            .without_env(variables[0])
+            .without_env(variables[1])
+            .output();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains(&format!("set {} or {}", variables[0], variables[1])),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // A malformed Discord token is refused at once, and not repeated.
+    let output = boussole("discord-bad", &["discord"])
+        .env("BOUSSOLE_DISCORD_TOKEN", "not-a-token-7f3a")
+        .env("BOUSSOLE_LOG", "debug")
+        .output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a bot token"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("7f3a"), "{}", stderr(&output));
+    // Telegram: whatever the network does (no network here: an error; a network: a
+    // refusal of this fake token), the token never reaches the logs.
+    let output = boussole("telegram-fake", &["telegram"])
+        .env("BOUSSOLE_TELEGRAM_TOKEN", "123456:fake-secret-9c2e")
+        .env("BOUSSOLE_LOG", "debug")
+        .output();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("9c2e"), "{}", stderr(&output));
+    assert!(!stdout(&output).contains("9c2e"));
+}

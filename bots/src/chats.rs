@@ -1,0 +1,318 @@
+//! What the chat adapters (Telegram, Discord) share: one `Boussole`, the conversations of
+//! every chat, and the clock. An adapter turns a platform event into one call here
+//! (a message, a shared position, a tapped button) and the [`Reply`] into platform
+//! messages; nothing here knows a platform.
+//!
+//! Privacy: conversations are keyed by a salted hash of the platform's chat id (the salt
+//! is random per process), hold only the last request and result ids, expire after
+//! [`DEFAULT_IDLE`] and are bounded in number. Nothing a user writes is logged.
+
+use std::hash::{BuildHasher, Hasher};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use boussole_core::Boussole;
+use boussole_core::action::Action;
+use boussole_core::answer::{self, Answer};
+use boussole_core::dialogue::{Conversation, ConversationStore, DEFAULT_IDLE};
+use boussole_core::places::Point;
+use chrono::{DateTime, FixedOffset};
+
+/// How many conversations are remembered at once (the least recently used go first).
+pub const MAX_CONVERSATIONS: usize = 10_000;
+
+/// Where the time comes from: the system, or `--now` (tests, demonstrations).
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    /// The system clock, in local time.
+    System,
+    /// A fixed instant.
+    Fixed(DateTime<FixedOffset>),
+}
+
+impl Clock {
+    /// The time now.
+    pub fn now(self) -> DateTime<FixedOffset> {
+        match self {
+            Clock::System => chrono::Local::now().fixed_offset(),
+            Clock::Fixed(at) => at,
+        }
+    }
+}
+
+/// Whose conversation a message belongs to: a person in a chat (a class's Discord
+/// channel holds one conversation per student).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ChatKey {
+    /// The platform.
+    pub platform: Platform,
+    /// The chat or channel id.
+    pub chat: u64,
+    /// The user id.
+    pub user: u64,
+}
+
+/// Which platform a chat is on: the same numbers on two platforms are two chats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Platform {
+    /// Telegram (chat ids).
+    Telegram,
+    /// Discord (channel ids).
+    Discord,
+}
+
+/// What to send back.
+#[derive(Debug)]
+pub enum Reply {
+    /// An answer: its blocks and buttons.
+    Answer(Box<Answer>),
+    /// A calendar file for the user's agenda.
+    Calendar {
+        /// `event-id.ics`.
+        file_name: String,
+        /// The iCalendar text.
+        content: String,
+    },
+}
+
+/// The conversations of every chat, around one `Boussole`.
+pub struct Chats {
+    boussole: Arc<Boussole>,
+    conversations: Mutex<ConversationStore>,
+    salt: std::collections::hash_map::RandomState,
+    clock: Clock,
+}
+
+impl Chats {
+    /// Chats answered by `boussole`, on `clock`.
+    pub fn new(boussole: Arc<Boussole>, clock: Clock) -> Chats {
+        Chats {
+            boussole,
+            conversations: Mutex::new(ConversationStore::new(MAX_CONVERSATIONS, DEFAULT_IDLE)),
+            salt: std::collections::hash_map::RandomState::new(),
+            clock,
+        }
+    }
+
+    /// The opaque key of a conversation: a salted hash, so that no platform id is kept.
+    fn key(&self, key: ChatKey) -> u64 {
+        let mut hasher = self.salt.build_hasher();
+        hasher.write_u8(key.platform as u8);
+        hasher.write_u64(key.chat);
+        hasher.write_u64(key.user);
+        hasher.finish()
+    }
+
+    /// Runs `f` on the chat's conversation.
+    fn with<T>(&self, key: ChatKey, f: impl FnOnce(&Boussole, &mut Conversation) -> T) -> T {
+        let key = self.key(key);
+        // A panic elsewhere must not silence every chat: a poisoned lock is still usable.
+        let mut store = self
+            .conversations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let conversation = store.get(key, Instant::now());
+        f(&self.boussole, conversation)
+    }
+
+    /// A message typed in a chat.
+    pub fn message(&self, key: ChatKey, text: &str) -> Reply {
+        let now = self.clock.now();
+        Reply::Answer(Box::new(self.with(key, |boussole, conversation| {
+            boussole.reply(conversation, text, now)
+        })))
+    }
+
+    /// A position shared in a chat (Telegram's location messages).
+    pub fn position(&self, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
+        let now = self.clock.now();
+        let Some(point) = Point::new(latitude, longitude) else {
+            return Reply::Answer(Box::new(answer::need_position()));
+        };
+        Reply::Answer(Box::new(self.with(key, |boussole, conversation| {
+            boussole.near_in(conversation, point, None, "", now)
+        })))
+    }
+
+    /// A button tapped: its payload ([`Action::payload`]). A payload that is no longer
+    /// understood (an old button) gets the help.
+    pub fn button(&self, key: ChatKey, payload: &str) -> Reply {
+        let now = self.clock.now();
+        match Action::from_payload(payload) {
+            Some(Action::Calendar { rank }) => {
+                let file = self.with(key, |boussole, conversation| {
+                    boussole.calendar(conversation, rank, now)
+                });
+                match file {
+                    Some((file_name, content)) => Reply::Calendar { file_name, content },
+                    None => self.message(key, &Action::Details { rank }.as_question()),
+                }
+            }
+            Some(action) => self.message(key, &action.as_question()),
+            None => Reply::Answer(Box::new(
+                self.with(key, |boussole, _| answer::help(boussole.knowledge())),
+            )),
+        }
+    }
+
+    /// A message without text (a sticker, a photo, a voice message).
+    pub fn not_text(&self) -> Reply {
+        Reply::Answer(Box::new(answer::text_only()))
+    }
+
+    /// Forgets a conversation, as the user asked ("/oublie").
+    pub fn forget(&self, key: ChatKey) -> Reply {
+        let key = self.key(key);
+        self.conversations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .forget(key);
+        Reply::Answer(Box::new(answer::forgotten()))
+    }
+}
+
+/// Splits a message into parts of at most `limit` characters: between paragraphs when
+/// it can, between lines otherwise, and inside a line only when a line alone is longer.
+pub fn split_message(text: &str, limit: usize) -> Vec<String> {
+    let mut parts = Vec::new();
+    pack(text.trim(), &["\n\n", "\n"], limit, &mut parts);
+    parts
+}
+
+/// Packs the pieces of `text` cut at `separators[0]` into parts of at most `limit`
+/// characters; a piece too long alone is cut at the next separator, or by characters.
+fn pack(text: &str, separators: &[&str], limit: usize, parts: &mut Vec<String>) {
+    let count = |s: &str| s.chars().count();
+    let Some((separator, finer)) = separators.split_first() else {
+        let chars: Vec<char> = text.chars().collect();
+        parts.extend(
+            chars
+                .chunks(limit.max(1))
+                .map(|c| c.iter().collect::<String>()),
+        );
+        return;
+    };
+    let mut current = String::new();
+    for piece in text.split(separator).filter(|p| !p.trim().is_empty()) {
+        if !current.is_empty() && count(&current) + count(separator) + count(piece) <= limit {
+            current.push_str(separator);
+            current.push_str(piece);
+            continue;
+        }
+        if !current.is_empty() {
+            parts.push(std::mem::take(&mut current));
+        }
+        if count(piece) <= limit {
+            current.push_str(piece);
+        } else {
+            pack(piece, finer, limit, parts);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chats() -> Chats {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        let knowledge = boussole_core::load::load(&data).unwrap();
+        let boussole = Arc::new(Boussole::in_memory(knowledge).unwrap());
+        let now = DateTime::parse_from_rfc3339("2024-11-18T09:00:00+01:00").unwrap();
+        Chats::new(boussole, Clock::Fixed(now))
+    }
+
+    fn on(platform: Platform, chat: u64) -> ChatKey {
+        ChatKey {
+            platform,
+            chat,
+            user: 42,
+        }
+    }
+
+    fn answer(reply: Reply) -> Answer {
+        match reply {
+            Reply::Answer(answer) => *answer,
+            other => panic!("expected an answer, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_chat_has_its_own_conversation() {
+        let chats = chats();
+        let first = answer(chats.message(on(Platform::Telegram, 1), "escape game"));
+        assert!(first.events.len() >= 2);
+        answer(chats.message(on(Platform::Telegram, 2), "événements à Brest"));
+        // Chat 1's "le 2" is about chat 1's list, whatever chat 2 asked since.
+        let second = answer(chats.message(on(Platform::Telegram, 1), "le 2"));
+        assert_eq!(second.events[0].id, first.events[1].id);
+        // The same number on Discord is another chat: nothing to follow there.
+        let other = answer(chats.message(on(Platform::Discord, 1), "le 2"));
+        assert!(other.events.is_empty(), "{}", other.reply);
+    }
+
+    #[test]
+    fn buttons_do_what_their_text_says() {
+        let chats = chats();
+        let list = answer(chats.message(on(Platform::Telegram, 7), "escape game"));
+        let details = list.actions[0].payload().unwrap();
+        let shown = answer(chats.button(on(Platform::Telegram, 7), &details));
+        assert_eq!(shown.events[0].id, list.events[0].id);
+        match chats.button(on(Platform::Telegram, 7), "c:1") {
+            Reply::Calendar { file_name, content } => {
+                assert_eq!(file_name, format!("{}.ics", list.events[0].id));
+                assert!(content.starts_with("BEGIN:VCALENDAR"));
+            }
+            other => panic!("{other:?}"),
+        }
+        // An old or forged payload gets the help, not an error.
+        let help = answer(chats.button(on(Platform::Telegram, 7), "zz:99"));
+        assert!(help.reply.contains("Essaie par exemple"), "{}", help.reply);
+        answer(chats.forget(on(Platform::Telegram, 7)));
+        let after = answer(chats.message(on(Platform::Telegram, 7), "le 2"));
+        assert!(after.events.is_empty());
+    }
+
+    #[test]
+    fn a_shared_position_answers_near_it() {
+        let chats = chats();
+        let asked = answer(chats.message(on(Platform::Telegram, 3), "près de moi"));
+        assert_eq!(asked.actions, [Action::NearMe]);
+        let near = answer(chats.position(on(Platform::Telegram, 3), 48.40, -4.49));
+        assert_eq!(near.events[0].id, "brest-industy-9361782");
+        // Impossible coordinates: asked again, kindly.
+        let bad = answer(chats.position(on(Platform::Telegram, 3), 95.0, 0.0));
+        assert!(bad.reply.contains("partage ta position"), "{}", bad.reply);
+    }
+
+    #[test]
+    fn long_messages_split_between_paragraphs() {
+        let text = format!(
+            "{}\n\n{}\n{}",
+            "a".repeat(30),
+            "b".repeat(30),
+            "c".repeat(25)
+        );
+        let parts = split_message(&text, 64);
+        assert_eq!(
+            parts,
+            [
+                "a".repeat(30),
+                format!("{}\n{}", "b".repeat(30), "c".repeat(25))
+            ]
+        );
+        assert!(
+            split_message(&"é".repeat(150), 64)
+                .iter()
+                .all(|p| p.chars().count() <= 64)
+        );
+        assert_eq!(
+            split_message(&"é".repeat(150), 64).concat(),
+            "é".repeat(150)
+        );
+        assert!(split_message("", 64).is_empty());
+    }
+}

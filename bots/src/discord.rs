@@ -1,0 +1,247 @@
+//! The Discord adapter (serenity): a direct message, or a message that mentions the bot in
+//! a server, becomes one [`Chats`] call; so does a tapped button. The reply becomes
+//! Markdown messages with buttons, or a calendar file. Nothing else happens here.
+//!
+//! It needs no privileged intent: Discord gives a bot the text of direct messages and of
+//! messages that mention it.
+
+use std::sync::{Arc, OnceLock};
+
+use boussole_core::action::Action;
+use boussole_core::answer::Answer;
+use boussole_core::reply::{Markup, marked};
+use serenity::all::{
+    ButtonStyle, ChannelId, Client, ComponentInteraction, Context, CreateActionRow,
+    CreateAttachment, CreateButton, CreateInteractionResponse, CreateMessage, EventHandler,
+    GatewayIntents, Interaction, Message, Ready, UserId,
+};
+
+use crate::chats::{ChatKey, Chats, Platform, Reply, split_message};
+
+/// Discord's longest message, in characters.
+pub const MAX_MESSAGE: usize = 2000;
+
+/// Discord's Markdown: escaped text, `**bold**`, `*italic*`, `[label](<url>)` (the angle
+/// brackets keep Discord from unfurling every link).
+pub struct Markdown;
+
+impl Markup for Markdown {
+    fn text(&self, text: &str) -> String {
+        let mut escaped = String::with_capacity(text.len());
+        for c in text.chars() {
+            if matches!(
+                c,
+                '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']'
+            ) {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        escaped
+    }
+
+    fn bold(&self, text: &str) -> String {
+        format!("**{}**", self.text(text))
+    }
+
+    fn italic(&self, text: &str) -> String {
+        format!("*{}*", self.text(text))
+    }
+
+    fn link(&self, label: &str, url: &str) -> String {
+        format!("[{}](<{}>)", self.text(label), url.replace('>', "%3E"))
+    }
+}
+
+struct Handler {
+    chats: Arc<Chats>,
+    me: OnceLock<UserId>,
+}
+
+/// Answers on Discord until the process stops.
+pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
+    // A malformed token would only fail at the gateway, retried forever: said at once.
+    serenity::utils::validate_token(&token)
+        .map_err(|_| anyhow::anyhow!("the Discord token in the environment is not a bot token"))?;
+    let intents = GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    let handler = Handler {
+        chats,
+        me: OnceLock::new(),
+    };
+    let mut client = Client::builder(&token, intents)
+        .event_handler(handler)
+        .await?;
+    client.start().await?;
+    Ok(())
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, _: Context, ready: Ready) {
+        let _ = self.me.set(ready.user.id);
+        tracing::info!("Discord: connected as {}", ready.user.name);
+    }
+
+    async fn message(&self, ctx: Context, message: Message) {
+        if message.author.bot {
+            return;
+        }
+        let Some(&me) = self.me.get() else {
+            return;
+        };
+        let direct = message.guild_id.is_none();
+        if !direct && !message.mentions.iter().any(|user| user.id == me) {
+            return;
+        }
+        let key = ChatKey {
+            platform: Platform::Discord,
+            chat: message.channel_id.get(),
+            user: message.author.id.get(),
+        };
+        let text = without_mentions(&message.content);
+        let reply = if text.trim().is_empty() {
+            self.chats.message(key, "bonjour")
+        } else {
+            self.chats.message(key, &text)
+        };
+        tracing::debug!("Discord: message answered");
+        send(&ctx, message.channel_id, reply).await;
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let Interaction::Component(component) = interaction else {
+            return;
+        };
+        // Acknowledged first: Discord waits 3 seconds at most.
+        if let Err(err) = acknowledge(&ctx, &component).await {
+            tracing::warn!("Discord: could not acknowledge a button ({err})");
+        }
+        let key = ChatKey {
+            platform: Platform::Discord,
+            chat: component.channel_id.get(),
+            user: component.user.id.get(),
+        };
+        let reply = self.chats.button(key, &component.data.custom_id);
+        tracing::debug!("Discord: button answered");
+        send(&ctx, component.channel_id, reply).await;
+    }
+}
+
+async fn acknowledge(ctx: &Context, component: &ComponentInteraction) -> serenity::Result<()> {
+    component
+        .create_response(&ctx.http, CreateInteractionResponse::Acknowledge)
+        .await
+}
+
+/// The text of a message without its mentions (`<@123>`, `<@!123>`).
+fn without_mentions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<@") {
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
+        let inside = &rest[start + 2..start + end];
+        let id = inside.trim_start_matches(['!', '&']);
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&rest[..start + end + 1]);
+        } else {
+            out.push_str(&rest[..start]);
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The buttons of an answer, five to a row at most (Discord's limit). Discord cannot
+/// share a position: "près de moi" has no button here.
+pub fn buttons(answer: &Answer) -> Vec<Vec<(String, String)>> {
+    let buttons: Vec<(String, String)> = answer
+        .actions
+        .iter()
+        .filter(|action| **action != Action::NearMe)
+        .filter_map(|action| Some((action.payload()?, action.label())))
+        .collect();
+    buttons
+        .chunks(5)
+        .take(5)
+        .map(<[(String, String)]>::to_vec)
+        .collect()
+}
+
+/// The Markdown messages of an answer, each at most [`MAX_MESSAGE`] characters.
+pub fn messages(answer: &Answer) -> Vec<String> {
+    split_message(&marked(&answer.blocks, &Markdown), MAX_MESSAGE)
+}
+
+async fn send(ctx: &Context, channel: ChannelId, reply: Reply) {
+    let answer = match reply {
+        Reply::Calendar { file_name, content } => {
+            let file = CreateAttachment::bytes(content.into_bytes(), file_name);
+            if let Err(err) = channel
+                .send_message(&ctx.http, CreateMessage::new().add_file(file))
+                .await
+            {
+                tracing::warn!("Discord: could not send a calendar file ({err})");
+            }
+            return;
+        }
+        Reply::Answer(answer) => *answer,
+    };
+    let parts = messages(&answer);
+    let last = parts.len().saturating_sub(1);
+    for (i, part) in parts.into_iter().enumerate() {
+        let mut message = CreateMessage::new().content(part);
+        if i == last {
+            let rows = buttons(&answer)
+                .into_iter()
+                .map(|row| {
+                    CreateActionRow::Buttons(
+                        row.into_iter()
+                            .map(|(id, label)| {
+                                CreateButton::new(id)
+                                    .label(label)
+                                    .style(ButtonStyle::Secondary)
+                            })
+                            .collect(),
+                    )
+                })
+                .collect();
+            message = message.components(rows);
+        }
+        if let Err(err) = channel.send_message(&ctx.http, message).await {
+            tracing::warn!("Discord: could not send a message ({err})");
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_taken_out_of_questions() {
+        assert_eq!(
+            without_mentions("<@123> escape game à Nice"),
+            "escape game à Nice"
+        );
+        assert_eq!(
+            without_mentions("salut <@!42>, des visites ?"),
+            "salut , des visites ?"
+        );
+        assert_eq!(without_mentions("a <@x> b"), "a <@x> b");
+        assert_eq!(without_mentions("<@123"), "<@123");
+    }
+
+    #[test]
+    fn markdown_is_escaped_and_marked() {
+        assert_eq!(Markdown.text("C*est_ça"), "C\\*est\\_ça");
+        assert_eq!(Markdown.bold("1. Titre"), "**1. Titre**");
+        assert_eq!(
+            Markdown.link("Infos", "https://x.fr/a"),
+            "[Infos](<https://x.fr/a>)"
+        );
+    }
+}
