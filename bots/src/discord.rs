@@ -21,6 +21,9 @@ use crate::chats::{ChatKey, Chats, Platform, Reply, split_message};
 /// Discord's longest message, in characters.
 pub const MAX_MESSAGE: usize = 2000;
 
+/// Discord's longest button label, in characters.
+const MAX_LABEL: usize = 80;
+
 /// Discord's Markdown: escaped text, `**bold**`, `*italic*`, `[label](<url>)` (the angle
 /// brackets keep Discord from unfurling every link).
 pub struct Markdown;
@@ -161,13 +164,23 @@ pub fn buttons(answer: &Answer) -> Vec<Vec<(String, String)>> {
         .actions
         .iter()
         .filter(|action| **action != Action::NearMe)
-        .filter_map(|action| Some((action.payload()?, action.label())))
+        .filter_map(|action| Some((action.payload()?, label(&action.label()))))
         .collect();
     buttons
         .chunks(5)
         .take(5)
         .map(<[(String, String)]>::to_vec)
         .collect()
+}
+
+/// A button label cut to Discord's limit (a longer one would refuse the whole message).
+fn label(text: &str) -> String {
+    if text.chars().count() <= MAX_LABEL {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(MAX_LABEL - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// The Markdown messages of an answer, each at most [`MAX_MESSAGE`] characters.
@@ -233,6 +246,31 @@ mod tests {
         );
         assert_eq!(without_mentions("a <@x> b"), "a <@x> b");
         assert_eq!(without_mentions("<@123"), "<@123");
+    }
+
+    #[test]
+    fn buttons_fit_discord() {
+        let mut answer = boussole_core::answer::need_position();
+        answer.actions = vec![
+            Action::Details { rank: 1 },
+            Action::NearMe,
+            Action::Ask {
+                label: "é".repeat(100),
+                question: "escape game".into(),
+            },
+        ];
+        let rows = buttons(&answer);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0][0], ("d:1".to_string(), "Détails du 1".to_string()));
+        // No position on Discord; long labels cut.
+        assert_eq!(rows[0].len(), 2);
+        assert_eq!(rows[0][1].1.chars().count(), 80);
+        let many = Answer {
+            actions: (1..=30).map(|rank| Action::Details { rank }).collect(),
+            ..answer
+        };
+        let rows = buttons(&many);
+        assert!(rows.len() <= 5 && rows.iter().all(|row| row.len() <= 5));
     }
 
     #[test]

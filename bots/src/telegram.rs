@@ -84,7 +84,7 @@ async fn on_message(bot: Bot, chats: Arc<Chats>, message: Message) -> ResponseRe
             Some(Command::Start) => chats.message(key, "bonjour"),
             Some(Command::Help) => chats.message(key, "aide"),
             Some(Command::Forget) => chats.forget(key),
-            None => chats.message(key, text),
+            None => chats.message(key, &without_mentions(text)),
         }
     } else {
         chats.not_text()
@@ -124,6 +124,14 @@ fn command(text: &str) -> Option<Command> {
         "oublie" | "stop" => Some(Command::Forget),
         _ => None,
     }
+}
+
+/// The text of a message without the bot's name (`@BoussoleBot …` in a group).
+fn without_mentions(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|word| !(word.starts_with('@') && word.len() > 1))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The keyboard under an answer: its actions as inline buttons, or, when it asks for
@@ -221,6 +229,8 @@ mod tests {
         assert_eq!(command("/escape game"), None);
         assert_eq!(command("escape game"), None);
         assert_eq!(command(""), None);
+        assert_eq!(without_mentions("@BoussoleBot escape game"), "escape game");
+        assert_eq!(without_mentions("visite @ 10h"), "visite @ 10h");
     }
 
     #[test]
