@@ -103,16 +103,22 @@ impl Chats {
         hasher.finish()
     }
 
-    /// Runs `f` on the chat's conversation.
+    /// Runs `f` on the chat's conversation. The store is locked only to take the
+    /// conversation out and to put it back: chats are answered in parallel.
     fn with<T>(&self, key: ChatKey, f: impl FnOnce(&Boussole, &mut Conversation) -> T) -> T {
         let key = self.key(key);
-        // A panic elsewhere must not silence every chat: a poisoned lock is still usable.
-        let mut store = self
-            .conversations
+        let mut conversation = std::mem::take(self.store().get(key, Instant::now()));
+        let result = f(&self.boussole, &mut conversation);
+        *self.store().get(key, Instant::now()) = conversation;
+        result
+    }
+
+    /// The conversations. A panic elsewhere must not silence every chat: a poisoned lock
+    /// is still usable (the store holds no invariant a panic could break).
+    fn store(&self) -> std::sync::MutexGuard<'_, ConversationStore> {
+        self.conversations
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let conversation = store.get(key, Instant::now());
-        f(&self.boussole, conversation)
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A message typed in a chat.
@@ -149,9 +155,7 @@ impl Chats {
                 }
             }
             Some(action) => self.message(key, &action.as_question()),
-            None => Reply::Answer(Box::new(
-                self.with(key, |boussole, _| answer::help(boussole.knowledge())),
-            )),
+            None => Reply::Answer(Box::new(answer::help(self.boussole.knowledge()))),
         }
     }
 
@@ -163,10 +167,7 @@ impl Chats {
     /// Forgets a conversation, as the user asked ("/oublie").
     pub fn forget(&self, key: ChatKey) -> Reply {
         let key = self.key(key);
-        self.conversations
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .forget(key);
+        self.store().forget(key);
         Reply::Answer(Box::new(answer::forgotten()))
     }
 }
@@ -252,6 +253,27 @@ mod tests {
         // The same number on Discord is another chat: nothing to follow there.
         let other = answer(chats.message(on(Platform::Discord, 1), "le 2"));
         assert!(other.events.is_empty(), "{}", other.reply);
+    }
+
+    #[test]
+    fn chats_are_answered_in_parallel_each_with_its_own_list() {
+        let chats = Arc::new(chats());
+        let questions = ["escape game", "événements à Brest", "visites", "forum"];
+        let threads: Vec<_> = (0..8u64)
+            .map(|chat| {
+                let chats = Arc::clone(&chats);
+                std::thread::spawn(move || {
+                    let key = on(Platform::Discord, chat);
+                    let list = answer(chats.message(key, questions[chat as usize % 4]));
+                    let second = answer(chats.message(key, "le 1"));
+                    (list.events[0].id.clone(), second.events[0].id.clone())
+                })
+            })
+            .collect();
+        for thread in threads {
+            let (listed, detailed) = thread.join().unwrap();
+            assert_eq!(listed, detailed);
+        }
     }
 
     #[test]
