@@ -71,6 +71,39 @@ pub(crate) const MONTHS: [&str; 12] = [
     "novembre",
     "decembre",
 ];
+/// The words dates are made of, folded: never taken for typos of other words, even
+/// when a question repeats them ("demain matin… demain matin").
+pub(crate) fn vocabulary() -> impl Iterator<Item = &'static str> {
+    const OTHERS: [&str; 22] = [
+        "aujourd",
+        "aujourdhui",
+        "hui",
+        "demain",
+        "hier",
+        "apres",
+        "aprem",
+        "apresmidi",
+        "midi",
+        "matin",
+        "matinee",
+        "soir",
+        "soiree",
+        "semaine",
+        "week",
+        "end",
+        "weekend",
+        "prochain",
+        "prochaine",
+        "pendant",
+        "durant",
+        "lors",
+    ];
+    MONTHS
+        .into_iter()
+        .chain(WEEKDAYS.iter().map(|(day, _)| *day))
+        .chain(OTHERS)
+}
+
 const WEEKDAYS: [(&str, Weekday); 7] = [
     ("lundi", Weekday::Mon),
     ("mardi", Weekday::Tue),

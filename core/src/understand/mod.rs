@@ -261,7 +261,7 @@ impl Lexicon {
         // Words of event titles are known (never "corrected"), but typos are corrected
         // only towards the thesaurus, the conversation and the knowledge: the index of
         // corrections stays small however large the agenda. Descriptions are left out.
-        let mut known: HashSet<String> = HashSet::new();
+        let mut known: HashSet<String> = dates::vocabulary().map(str::to_string).collect();
         for event in &knowledge.events {
             known.extend(spelling::folded_words(&event.title));
             for text in std::iter::once(event.organizer.as_str())
@@ -408,7 +408,10 @@ pub fn understand(
             continue;
         }
         if let Some(fixed) = lexicon.corrector.correct(word) {
-            request.corrections.push((word.clone(), fixed.clone()));
+            let correction = (word.clone(), fixed.clone());
+            if !request.corrections.contains(&correction) {
+                request.corrections.push(correction);
+            }
             corrected[i] = fixed;
         }
     }

@@ -138,6 +138,25 @@ fn sms_and_typos_are_understood() {
         request.corrections,
         [("metalurgie".to_string(), "metallurgie".to_string())]
     );
+    // A typo repeated is said once.
+    let request = understand("metalurgie ou metalurgie");
+    assert_eq!(request.corrections.len(), 1);
+}
+
+#[test]
+fn date_words_are_never_typos() {
+    // The second "demain matin" is not a date (one date a question), nor "marin".
+    for question in [
+        "escape game demain matin demain matin",
+        "visites lundi ou mardi soir",
+        "forum en novembre ou decembre",
+    ] {
+        assert!(
+            understand(question).corrections.is_empty(),
+            "{question}: {:?}",
+            understand(question).corrections
+        );
+    }
 }
 
 #[test]
