@@ -93,20 +93,16 @@ impl EventHandler for Handler {
             return;
         };
         let direct = message.guild_id.is_none();
-        if !direct && !message.mentions.iter().any(|user| user.id == me) {
+        let mentioned = message.mentions.iter().any(|user| user.id == me);
+        let Some(question) = question(&message.content, direct, mentioned) else {
             return;
-        }
+        };
         let key = ChatKey {
             platform: Platform::Discord,
             chat: message.channel_id.get(),
             user: message.author.id.get(),
         };
-        let text = without_mentions(&message.content);
-        let reply = if text.trim().is_empty() {
-            self.chats.message(key, "bonjour")
-        } else {
-            self.chats.message(key, &text)
-        };
+        let reply = self.chats.message(key, &question);
         tracing::debug!("Discord: message answered");
         send(&ctx, message.channel_id, reply).await;
     }
@@ -134,6 +130,20 @@ async fn acknowledge(ctx: &Context, component: &ComponentInteraction) -> serenit
     component
         .create_response(&ctx.http, CreateInteractionResponse::Acknowledge)
         .await
+}
+
+/// The question a message asks the bot: in a direct message, or in a server when it
+/// mentions the bot; a mention alone is a hello.
+fn question(content: &str, direct: bool, mentioned: bool) -> Option<String> {
+    if !direct && !mentioned {
+        return None;
+    }
+    let text = without_mentions(content);
+    Some(if text.trim().is_empty() {
+        "bonjour".to_string()
+    } else {
+        text
+    })
 }
 
 /// The text of a message without its mentions (`<@123>`, `<@!123>`).
@@ -233,6 +243,20 @@ async fn send(ctx: &Context, channel: ChannelId, reply: Reply) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_direct_messages_and_mentions_are_questions() {
+        assert_eq!(
+            question("des visites ?", true, false).as_deref(),
+            Some("des visites ?")
+        );
+        assert_eq!(question("des visites ?", false, false), None);
+        assert_eq!(
+            question("<@1> des visites ?", false, true).as_deref(),
+            Some("des visites ?")
+        );
+        assert_eq!(question("<@1>", false, true).as_deref(), Some("bonjour"));
+    }
 
     #[test]
     fn mentions_are_taken_out_of_questions() {

@@ -57,6 +57,13 @@ pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
     let bot = Bot::new(token);
     let me = bot.get_me().await?;
     tracing::info!("Telegram: connected as @{}", me.username());
+    let commands = boussole_core::answer::COMMANDS
+        .iter()
+        .map(|(name, description)| teloxide::types::BotCommand::new(*name, *description));
+    if let Err(err) = bot.set_my_commands(commands).await {
+        // The menu is a convenience: the commands work without it.
+        tracing::warn!("Telegram: could not set the commands menu ({err})");
+    }
     Dispatcher::builder(bot, handler_tree())
         .dependencies(dptree::deps![chats])
         .enable_ctrlc_handler()

@@ -221,6 +221,12 @@ pub fn unknown() -> Answer {
     )
 }
 
+/// The chat commands, with what they do, as chat menus show them.
+pub const COMMANDS: [(&str, &str); 2] = [
+    ("aide", "Ce que je sais faire, avec des exemples"),
+    ("oublie", "Oublier notre conversation et repartir de zéro"),
+];
+
 /// The label of Telegram's button that shares the user's position.
 pub const SHARE_POSITION: &str = "📍 Envoyer ma position";
 
