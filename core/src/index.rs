@@ -12,11 +12,12 @@
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::model::Knowledge;
 use crate::progress::{Progress, Silent};
@@ -504,19 +505,11 @@ impl SearchIndex {
         let Ok(top) = searcher.search(&*query, &collector) else {
             return Vec::new();
         };
-        let columns: Vec<_> = searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| {
-                let fast = segment.fast_fields();
-                Some((fast.u64("kind_code").ok()?, fast.u64("ord").ok()?))
-            })
-            .collect();
+        let positions = Positions::of(&searcher);
         top.into_iter()
-            .filter_map(|(score, address)| {
-                let (kinds, ords) = columns.get(address.segment_ord as usize)?.as_ref()?;
-                (kinds.first(address.doc_id)? == Kind::Event.code())
-                    .then(|| Some((ords.first(address.doc_id)? as usize, score)))?
+            .filter_map(|(score, address)| match positions.get(address)? {
+                (Kind::Event, ord) => Some((ord, score)),
+                _ => None,
             })
             .take(limit)
             .collect()
@@ -533,6 +526,7 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let mut marks = Vec::new();
+        let positions = Positions::of(&searcher);
         for (field, mark) in [
             (self.fields.organizer, Organized::With),
             (self.fields.organizer_only, Organized::By),
@@ -553,13 +547,7 @@ impl SearchIndex {
                 continue;
             };
             for address in found {
-                let segment = searcher.segment_reader(address.segment_ord);
-                let ord = segment
-                    .fast_fields()
-                    .u64("ord")
-                    .ok()
-                    .and_then(|ords| ords.first(address.doc_id));
-                if let Some(ord) = ord.map(|ord| ord as usize) {
+                if let Some((Kind::Event, ord)) = positions.get(address) {
                     if marks.len() <= ord {
                         marks.resize(ord + 1, Organized::No);
                     }
@@ -576,20 +564,10 @@ impl SearchIndex {
         let Ok(top) = searcher.search(query, &TopDocs::with_limit(limit).order_by_score()) else {
             return Vec::new();
         };
-        // Kind and position come from fast fields: no document is read.
-        let columns: Vec<_> = searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| {
-                let fast = segment.fast_fields();
-                Some((fast.u64("kind_code").ok()?, fast.u64("ord").ok()?))
-            })
-            .collect();
+        let positions = Positions::of(&searcher);
         top.into_iter()
             .filter_map(|(score, address)| {
-                let (kinds, ords) = columns.get(address.segment_ord as usize)?.as_ref()?;
-                let kind = *Kind::ALL.get(kinds.first(address.doc_id)? as usize)?;
-                let ord = ords.first(address.doc_id)? as usize;
+                let (kind, ord) = positions.get(address)?;
                 let id = match kind {
                     Kind::Event => {
                         let doc: TantivyDocument = searcher.doc(address).ok()?;
@@ -664,4 +642,28 @@ pub enum Organized {
     With,
     /// Its organizer bears one of the words.
     By,
+}
+
+/// The kind and position of documents, read from fast fields: no document is read.
+struct Positions(Vec<Option<(Column<u64>, Column<u64>)>>);
+
+impl Positions {
+    fn of(searcher: &Searcher) -> Positions {
+        Positions(
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| {
+                    let fast = segment.fast_fields();
+                    Some((fast.u64("kind_code").ok()?, fast.u64("ord").ok()?))
+                })
+                .collect(),
+        )
+    }
+
+    fn get(&self, address: DocAddress) -> Option<(Kind, usize)> {
+        let (kinds, ords) = self.0.get(address.segment_ord as usize)?.as_ref()?;
+        let kind = *Kind::ALL.get(kinds.first(address.doc_id)? as usize)?;
+        Some((kind, ords.first(address.doc_id)? as usize))
+    }
 }
