@@ -791,7 +791,7 @@ fn check_places(path: &Path, events: &[Event], gazetteer: &Gazetteer, problems: 
             );
         }
         let departement = gazetteer.departement(&commune.departement);
-        if place.departement.as_deref() != Some(&*commune.departement) {
+        if place.departement != Some(commune.departement) {
             report(
                 "place.departement",
                 format!(
@@ -811,7 +811,7 @@ fn check_places(path: &Path, events: &[Event], gazetteer: &Gazetteer, problems: 
             );
         }
         let region = gazetteer.region(&commune.region);
-        if place.region.as_deref() != Some(&*commune.region) {
+        if place.region != Some(commune.region) {
             report(
                 "place.region",
                 format!(
