@@ -9,14 +9,14 @@
 
 use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use boussole_core::Boussole;
-use boussole_core::action::Action;
 use boussole_core::answer::{self, Answer};
 use boussole_core::dialogue::{Conversation, ConversationStore, DEFAULT_IDLE};
 use boussole_core::places::Point;
+use boussole_core::{Boussole, Pressed};
 use chrono::{DateTime, FixedOffset};
+use tokio::sync::Semaphore;
 
 /// How many conversations are remembered at once (the least recently used go first).
 pub const MAX_CONVERSATIONS: usize = 10_000;
@@ -75,23 +75,58 @@ pub enum Reply {
     },
 }
 
+impl Reply {
+    /// The reply when answering failed inside Boussole (a panic, caught).
+    pub fn trouble() -> Reply {
+        Reply::Answer(Box::new(answer::trouble()))
+    }
+}
+
+/// How often expired conversations are dropped, even when nobody writes.
+pub const SWEEP_EVERY: Duration = Duration::from_secs(60);
+
 /// The conversations of every chat, around one `Boussole`.
+///
+/// Answers are computed off the async workers (`spawn_blocking`), a few at a time: one
+/// slow message never stalls the others, nor the reading of updates. A panic while
+/// answering answers that person with [`answer::trouble`] and is logged without their
+/// text; the bot goes on.
 pub struct Chats {
     boussole: Arc<Boussole>,
     conversations: Mutex<ConversationStore>,
     salt: std::collections::hash_map::RandomState,
     clock: Clock,
+    answering: Semaphore,
 }
 
 impl Chats {
     /// Chats answered by `boussole`, on `clock`.
     pub fn new(boussole: Arc<Boussole>, clock: Clock) -> Chats {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Chats {
             boussole,
             conversations: Mutex::new(ConversationStore::new(MAX_CONVERSATIONS, DEFAULT_IDLE)),
             salt: std::collections::hash_map::RandomState::new(),
             clock,
+            answering: Semaphore::new((cores * 2).max(4)),
         }
+    }
+
+    /// Drops the expired conversations every [`SWEEP_EVERY`], for as long as the
+    /// runtime runs: a conversation never outlives its deadline by more than that.
+    pub fn sweep_periodically(self: &Arc<Self>) {
+        let chats = Arc::downgrade(self);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(SWEEP_EVERY);
+            loop {
+                every.tick().await;
+                let Some(chats) = chats.upgrade() else {
+                    return;
+                };
+                let dropped = chats.store().sweep(Instant::now());
+                tracing::debug!(dropped, "expired conversations dropped");
+            }
+        });
     }
 
     /// The opaque key of a conversation: a salted hash, so that no platform id is kept.
@@ -121,16 +156,56 @@ impl Chats {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Runs `work` on a blocking thread, at most a few at once. A panic in it gives
+    /// [`Reply::trouble`]: the panic is logged as an internal error, never with its
+    /// message (which could hold what the user wrote).
+    pub async fn answer(
+        self: &Arc<Self>,
+        work: impl FnOnce(&Chats) -> Reply + Send + 'static,
+    ) -> Reply {
+        // The semaphore is never closed: a permit always comes.
+        let _permit = self.answering.acquire().await.ok();
+        let chats = Arc::clone(self);
+        match tokio::task::spawn_blocking(move || work(&chats)).await {
+            Ok(reply) => reply,
+            Err(err) => {
+                let what = if err.is_panic() {
+                    "an internal error"
+                } else {
+                    "a cancellation"
+                };
+                tracing::error!("a message could not be answered ({what}); the bot goes on");
+                Reply::trouble()
+            }
+        }
+    }
+
     /// A message typed in a chat.
-    pub fn message(&self, key: ChatKey, text: &str) -> Reply {
+    pub async fn message(self: &Arc<Self>, key: ChatKey, text: String) -> Reply {
+        self.answer(move |chats| chats.message_now(key, &text))
+            .await
+    }
+
+    /// A position shared in a chat (Telegram's location messages).
+    pub async fn position(self: &Arc<Self>, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
+        self.answer(move |chats| chats.position_now(key, latitude, longitude))
+            .await
+    }
+
+    /// A button tapped: its payload ([`boussole_core::action::Action::payload`]).
+    pub async fn button(self: &Arc<Self>, key: ChatKey, payload: String) -> Reply {
+        self.answer(move |chats| chats.button_now(key, &payload))
+            .await
+    }
+
+    fn message_now(&self, key: ChatKey, text: &str) -> Reply {
         let now = self.clock.now();
         Reply::Answer(Box::new(self.with(key, |boussole, conversation| {
             boussole.reply(conversation, text, now)
         })))
     }
 
-    /// A position shared in a chat (Telegram's location messages).
-    pub fn position(&self, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
+    fn position_now(&self, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
         let now = self.clock.now();
         let Some(point) = Point::new(latitude, longitude) else {
             return Reply::Answer(Box::new(answer::need_position()));
@@ -140,22 +215,13 @@ impl Chats {
         })))
     }
 
-    /// A button tapped: its payload ([`Action::payload`]). A payload that is no longer
-    /// understood (an old button) gets the help.
-    pub fn button(&self, key: ChatKey, payload: &str) -> Reply {
+    fn button_now(&self, key: ChatKey, payload: &str) -> Reply {
         let now = self.clock.now();
-        match Action::from_payload(payload) {
-            Some(Action::Calendar { rank }) => {
-                let file = self.with(key, |boussole, conversation| {
-                    boussole.calendar(conversation, rank, now)
-                });
-                match file {
-                    Some((file_name, content)) => Reply::Calendar { file_name, content },
-                    None => self.message(key, &Action::Details { rank }.as_question()),
-                }
-            }
-            Some(action) => self.message(key, &action.as_question()),
-            None => Reply::Answer(Box::new(answer::help(self.boussole.knowledge()))),
+        match self.with(key, |boussole, conversation| {
+            boussole.press(conversation, payload, now)
+        }) {
+            Pressed::Answer(answer) => Reply::Answer(answer),
+            Pressed::Calendar { file_name, content } => Reply::Calendar { file_name, content },
         }
     }
 
@@ -217,6 +283,7 @@ fn pack(text: &str, separators: &[&str], limit: usize, parts: &mut Vec<String>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use boussole_core::action::Action;
 
     fn chats() -> Chats {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
@@ -244,14 +311,14 @@ mod tests {
     #[test]
     fn each_chat_has_its_own_conversation() {
         let chats = chats();
-        let first = answer(chats.message(on(Platform::Telegram, 1), "escape game"));
+        let first = answer(chats.message_now(on(Platform::Telegram, 1), "escape game"));
         assert!(first.events.len() >= 2);
-        answer(chats.message(on(Platform::Telegram, 2), "événements à Brest"));
+        answer(chats.message_now(on(Platform::Telegram, 2), "événements à Brest"));
         // Chat 1's "le 2" is about chat 1's list, whatever chat 2 asked since.
-        let second = answer(chats.message(on(Platform::Telegram, 1), "le 2"));
+        let second = answer(chats.message_now(on(Platform::Telegram, 1), "le 2"));
         assert_eq!(second.events[0].id, first.events[1].id);
         // The same number on Discord is another chat: nothing to follow there.
-        let other = answer(chats.message(on(Platform::Discord, 1), "le 2"));
+        let other = answer(chats.message_now(on(Platform::Discord, 1), "le 2"));
         assert!(other.events.is_empty(), "{}", other.reply);
     }
 
@@ -264,8 +331,8 @@ mod tests {
                 let chats = Arc::clone(&chats);
                 std::thread::spawn(move || {
                     let key = on(Platform::Discord, chat);
-                    let list = answer(chats.message(key, questions[chat as usize % 4]));
-                    let second = answer(chats.message(key, "le 1"));
+                    let list = answer(chats.message_now(key, questions[chat as usize % 4]));
+                    let second = answer(chats.message_now(key, "le 1"));
                     (list.events[0].id.clone(), second.events[0].id.clone())
                 })
             })
@@ -279,11 +346,11 @@ mod tests {
     #[test]
     fn buttons_do_what_their_text_says() {
         let chats = chats();
-        let list = answer(chats.message(on(Platform::Telegram, 7), "escape game"));
+        let list = answer(chats.message_now(on(Platform::Telegram, 7), "escape game"));
         let details = list.actions[0].payload().unwrap();
-        let shown = answer(chats.button(on(Platform::Telegram, 7), &details));
+        let shown = answer(chats.button_now(on(Platform::Telegram, 7), &details));
         assert_eq!(shown.events[0].id, list.events[0].id);
-        match chats.button(on(Platform::Telegram, 7), "c:1") {
+        match chats.button_now(on(Platform::Telegram, 7), "c:1") {
             Reply::Calendar { file_name, content } => {
                 assert_eq!(file_name, format!("{}.ics", list.events[0].id));
                 assert!(content.starts_with("BEGIN:VCALENDAR"));
@@ -291,23 +358,74 @@ mod tests {
             other => panic!("{other:?}"),
         }
         // An old or forged payload gets the help, not an error.
-        let help = answer(chats.button(on(Platform::Telegram, 7), "zz:99"));
+        let help = answer(chats.button_now(on(Platform::Telegram, 7), "zz:99"));
         assert!(help.reply.contains("Essaie par exemple"), "{}", help.reply);
         answer(chats.forget(on(Platform::Telegram, 7)));
-        let after = answer(chats.message(on(Platform::Telegram, 7), "le 2"));
+        let after = answer(chats.message_now(on(Platform::Telegram, 7), "le 2"));
         assert!(after.events.is_empty());
     }
 
     #[test]
     fn a_shared_position_answers_near_it() {
         let chats = chats();
-        let asked = answer(chats.message(on(Platform::Telegram, 3), "près de moi"));
+        let asked = answer(chats.message_now(on(Platform::Telegram, 3), "près de moi"));
         assert_eq!(asked.actions, [Action::NearMe]);
-        let near = answer(chats.position(on(Platform::Telegram, 3), 48.40, -4.49));
+        let near = answer(chats.position_now(on(Platform::Telegram, 3), 48.40, -4.49));
         assert_eq!(near.events[0].id, "brest-industy-9361782");
         // Impossible coordinates: asked again, kindly.
-        let bad = answer(chats.position(on(Platform::Telegram, 3), 95.0, 0.0));
+        let bad = answer(chats.position_now(on(Platform::Telegram, 3), 95.0, 0.0));
         assert!(bad.reply.contains("partage ta position"), "{}", bad.reply);
+    }
+
+    #[tokio::test]
+    async fn a_panic_while_answering_is_a_kind_answer_and_the_bot_goes_on() {
+        let chats = Arc::new(chats());
+        let key = on(Platform::Telegram, 9);
+        let failed = chats.answer(|_| panic!("a message the user typed")).await;
+        assert!(answer(failed).reply.starts_with("Oups"));
+        // The next message is answered as usual, with the same conversation store.
+        let next = answer(chats.message(key, "escape game".into()).await);
+        assert!(!next.events.is_empty(), "{}", next.reply);
+        let details = answer(chats.button(key, "d:1".into()).await);
+        assert_eq!(details.events[0].id, next.events[0].id);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_slow_answer_does_not_stall_the_others() {
+        let chats = Arc::new(chats());
+        // Two answers that block until released: on the two async workers, they would
+        // stall everything else.
+        let mut releases = Vec::new();
+        let mut slow = Vec::new();
+        for _ in 0..2 {
+            let (release, wait) = std::sync::mpsc::channel::<()>();
+            releases.push(release);
+            let chats = Arc::clone(&chats);
+            slow.push(tokio::spawn(async move {
+                chats
+                    .answer(move |_| {
+                        let _ = wait.recv();
+                        Reply::trouble()
+                    })
+                    .await
+            }));
+        }
+        let others = async {
+            for chat in 0..4 {
+                let key = on(Platform::Discord, chat);
+                let reply = chats.message(key, "visites".into()).await;
+                assert!(!answer(reply).events.is_empty());
+            }
+        };
+        // A stall shows as a failure, not as a test that never ends.
+        let stalled = tokio::time::timeout(Duration::from_secs(60), others).await;
+        for release in releases {
+            release.send(()).unwrap();
+        }
+        for task in slow {
+            task.await.unwrap();
+        }
+        assert!(stalled.is_ok(), "answers stalled behind two slow ones");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! It needs no privileged intent: Discord gives a bot the text of direct messages and of
 //! messages that mention it.
 
+use std::future::Future;
 use std::sync::{Arc, OnceLock};
 
 use boussole_core::action::Action;
@@ -67,6 +68,7 @@ pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
     serenity::utils::validate_token(&token)
         .map_err(|_| anyhow::anyhow!("the Discord token in the environment is not a bot token"))?;
     let intents = GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    chats.sweep_periodically();
     let handler = Handler {
         chats,
         me: OnceLock::new(),
@@ -102,9 +104,14 @@ impl EventHandler for Handler {
             chat: message.channel_id.get(),
             user: message.author.id.get(),
         };
-        let reply = self.chats.message(key, &question);
-        tracing::debug!("Discord: message answered");
-        send(&ctx, message.channel_id, reply).await;
+        let chats = Arc::clone(&self.chats);
+        let channel = message.channel_id;
+        guarded(&ctx, channel, async move {
+            let reply = chats.message(key, question).await;
+            tracing::debug!("Discord: message answered");
+            reply
+        })
+        .await;
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -120,10 +127,32 @@ impl EventHandler for Handler {
             chat: component.channel_id.get(),
             user: component.user.id.get(),
         };
-        let reply = self.chats.button(key, &component.data.custom_id);
-        tracing::debug!("Discord: button answered");
-        send(&ctx, component.channel_id, reply).await;
+        let chats = Arc::clone(&self.chats);
+        let payload = component.data.custom_id.clone();
+        guarded(&ctx, component.channel_id, async move {
+            let reply = chats.button(key, payload).await;
+            tracing::debug!("Discord: button answered");
+            reply
+        })
+        .await;
     }
+}
+
+/// Computes a reply in its own task and sends it: if computing panics, the person gets
+/// a kind answer instead, and the bot goes on.
+async fn guarded(
+    ctx: &Context,
+    channel: ChannelId,
+    reply: impl Future<Output = Reply> + Send + 'static,
+) {
+    let reply = match tokio::spawn(reply).await {
+        Ok(reply) => reply,
+        Err(_) => {
+            tracing::error!("Discord: an event could not be handled (an internal error)");
+            Reply::trouble()
+        }
+    };
+    send(ctx, channel, reply).await;
 }
 
 async fn acknowledge(ctx: &Context, component: &ComponentInteraction) -> serenity::Result<()> {

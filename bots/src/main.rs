@@ -36,6 +36,12 @@ const EXIT_ERROR: u8 = 2;
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        eprintln!("{}", panic_report(location.as_deref()));
+    }));
     match run(cli).await {
         Ok(code) => code,
         Err(err) => {
@@ -43,6 +49,21 @@ async fn main() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// What a panic prints: where it happened and the backtrace (with `RUST_BACKTRACE`),
+/// never its message, which could hold what a user wrote.
+fn panic_report(location: Option<&str>) -> String {
+    let backtrace = std::backtrace::Backtrace::capture();
+    let backtrace = match backtrace.status() {
+        std::backtrace::BacktraceStatus::Captured => format!("\n{backtrace}"),
+        _ => String::new(),
+    };
+    format!(
+        "boussole: internal error at {} (its message is not shown: it may hold what a \
+         user wrote){backtrace}",
+        location.unwrap_or("an unknown place")
+    )
 }
 
 fn init_logging() {
@@ -61,7 +82,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let now = clock(args.clock.now.as_deref())?;
             let boussole = open(&cli)?;
             let question = args.question.join(" ");
-            let answer = boussole.ask(&question, now);
+            let mut conversation = boussole_core::dialogue::Conversation::new();
+            let answer = console::reply(&boussole, &mut conversation, &question, now);
             console::print_answer(&answer, args.json)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -250,5 +272,15 @@ fn check_data(dir: &Path) -> ExitCode {
             println!("{err}");
             ExitCode::from(EXIT_PROBLEMS)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_report_names_the_place_never_the_message() {
+        let report = super::panic_report(Some("core/src/text.rs:12"));
+        assert!(report.starts_with("boussole: internal error at core/src/text.rs:12"));
+        assert!(report.contains("not shown"), "{report}");
     }
 }

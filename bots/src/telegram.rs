@@ -2,6 +2,7 @@
 //! one [`Chats`] call; the reply becomes HTML messages with inline buttons, or a calendar
 //! file. Nothing else happens here.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use boussole_core::action::Action;
@@ -54,7 +55,14 @@ pub fn handler_tree() -> UpdateHandler<teloxide::RequestError> {
 
 /// Answers on Telegram until stopped (Ctrl-C).
 pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
-    let bot = Bot::new(token);
+    let mut bot = Bot::new(token);
+    // A local Bot API server, a proxy or a test server (teloxide's own convention; its
+    // `Bot::new` ignores the variable).
+    if let Ok(address) = std::env::var("TELOXIDE_API_URL") {
+        let url = url::Url::parse(&address)
+            .map_err(|err| anyhow::anyhow!("TELOXIDE_API_URL is not a URL ({err})"))?;
+        bot = bot.set_api_url(url);
+    }
     let me = bot.get_me().await?;
     tracing::info!("Telegram: connected as @{}", me.username());
     let commands = boussole_core::answer::COMMANDS
@@ -64,6 +72,7 @@ pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
         // The menu is a convenience: the commands work without it.
         tracing::warn!("Telegram: could not set the commands menu ({err})");
     }
+    chats.sweep_periodically();
     Dispatcher::builder(bot, handler_tree())
         .dependencies(dptree::deps![chats])
         .enable_ctrlc_handler()
@@ -83,21 +92,34 @@ fn key(chat: ChatId, user: Option<&teloxide::types::User>) -> ChatKey {
 }
 
 async fn on_message(bot: Bot, chats: Arc<Chats>, message: Message) -> ResponseResult<()> {
-    let key = key(message.chat.id, message.from.as_ref());
-    let reply = if let Some(location) = message.location() {
-        chats.position(key, location.latitude, location.longitude)
-    } else if let Some(text) = message.text() {
-        match command(text) {
-            Some(Command::Start) => chats.message(key, "bonjour"),
-            Some(Command::Help) => chats.message(key, "aide"),
-            Some(Command::Forget) => chats.forget(key),
-            None => chats.message(key, &without_mentions(text)),
+    let chat = message.chat.id;
+    guarded(&bot, chat, {
+        let bot = bot.clone();
+        async move {
+            let reply = message_reply(&chats, &message).await;
+            tracing::debug!("Telegram: message answered");
+            send(&bot, chat, reply).await
         }
-    } else {
-        chats.not_text()
+    })
+    .await
+}
+
+async fn message_reply(chats: &Arc<Chats>, message: &Message) -> Reply {
+    let key = key(message.chat.id, message.from.as_ref());
+    if let Some(location) = message.location() {
+        return chats
+            .position(key, location.latitude, location.longitude)
+            .await;
+    }
+    let Some(text) = message.text() else {
+        return chats.not_text();
     };
-    tracing::debug!("Telegram: message answered");
-    send(&bot, message.chat.id, reply).await
+    match command(text) {
+        Some(Command::Start) => chats.message(key, "bonjour".into()).await,
+        Some(Command::Help) => chats.message(key, "aide".into()).await,
+        Some(Command::Forget) => chats.forget(key),
+        None => chats.message(key, without_mentions(text)).await,
+    }
 }
 
 async fn on_button(bot: Bot, chats: Arc<Chats>, query: CallbackQuery) -> ResponseResult<()> {
@@ -106,10 +128,32 @@ async fn on_button(bot: Bot, chats: Arc<Chats>, query: CallbackQuery) -> Respons
     let Some(chat) = query.message.as_ref().map(|m| m.chat().id) else {
         return Ok(());
     };
-    let payload = query.data.as_deref().unwrap_or_default();
-    let reply = chats.button(key(chat, Some(&query.from)), payload);
-    tracing::debug!("Telegram: button answered");
-    send(&bot, chat, reply).await
+    guarded(&bot, chat, {
+        let bot = bot.clone();
+        async move {
+            let payload = query.data.clone().unwrap_or_default();
+            let reply = chats.button(key(chat, Some(&query.from)), payload).await;
+            tracing::debug!("Telegram: button answered");
+            send(&bot, chat, reply).await
+        }
+    })
+    .await
+}
+
+/// Runs a handler in its own task: if it panics, the person gets a kind answer and the
+/// dispatcher goes on (a panic inside teloxide's dispatcher would stop the bot).
+async fn guarded(
+    bot: &Bot,
+    chat: ChatId,
+    handler: impl Future<Output = ResponseResult<()>> + Send + 'static,
+) -> ResponseResult<()> {
+    match tokio::spawn(handler).await {
+        Ok(result) => result,
+        Err(_) => {
+            tracing::error!("Telegram: an update could not be handled (an internal error)");
+            send(bot, chat, Reply::trouble()).await
+        }
+    }
 }
 
 /// The bot's commands (`/start` is sent by Telegram when a chat opens).

@@ -72,6 +72,9 @@ impl Action {
 
     /// The action of a payload (its label is the question for [`Action::Ask`]).
     pub fn from_payload(payload: &str) -> Option<Action> {
+        if payload.len() > MAX_PAYLOAD {
+            return None; // never one of ours: forged, or from another bot
+        }
         let rank = |text: &str| {
             text.parse::<usize>()
                 .ok()
@@ -132,6 +135,7 @@ mod tests {
         };
         assert_eq!(long.payload(), None);
         assert_eq!(Action::from_payload("zz"), None);
+        assert_eq!(Action::from_payload(&format!("q:{}", "a".repeat(63))), None);
         assert_eq!(Action::from_payload("d:0"), None);
     }
 }

@@ -12,7 +12,8 @@ use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic}
 use crate::places::{Area, Gazetteer};
 use crate::reply::{Block, EventCard, FactCard, PortraitCard, plain, where_line};
 use crate::search::{EventSearch, Found, Relaxed};
-use crate::understand::{Alternative, Intent, Request};
+use crate::understand::dates::NoSuchDate;
+use crate::understand::{Alternative, Intent, Notice, Request};
 
 /// Events shown in one answer (one phone screen).
 pub const PAGE_SIZE: usize = 5;
@@ -258,6 +259,18 @@ pub fn text_only() -> Answer {
     )
 }
 
+/// Something went wrong inside Boussole while answering: said kindly, with examples.
+pub fn trouble() -> Answer {
+    Answer::text(
+        Intent::Unknown,
+        format!(
+            "Oups, je n'ai pas réussi à répondre à ce message. Ce n'est pas de ta faute : \
+             réessaie en le disant autrement, par exemple :\n{}",
+            examples()
+        ),
+    )
+}
+
 /// The conversation was forgotten, as the user asked.
 pub fn forgotten() -> Answer {
     Answer::text(
@@ -294,7 +307,7 @@ fn area_name(area: &Area, gazetteer: &Gazetteer) -> String {
 
 /// What the answer says before listing events: corrections, homonyms, other readings.
 fn request_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
-    let mut notes = request.notes.clone();
+    let mut notes = Vec::new();
     if let Some(mention) = &request.place {
         if let Some(typed) = &mention.corrected_from {
             notes.push(format!(
@@ -396,6 +409,63 @@ fn search_line(request: &Request, search: &EventSearch, knowledge: &Knowledge) -
         parts.push(dates.label.clone());
     }
     parts.join(" · ")
+}
+
+/// What a notice tells the user.
+fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::Cut => format!(
+            "Ta question est très longue : je n'en ai lu que le début ({} caractères ou \
+             {} mots au plus). Pose-la en quelques mots.",
+            french::number(crate::limits::QUESTION_CHARS as f64),
+            crate::limits::QUESTION_WORDS
+        ),
+        Notice::NoSuchDate(impossible) => match &impossible.date {
+            NoSuchDate::Day {
+                day,
+                month: Some(month),
+            } => format!(
+                "Le {day} {} n'existe pas : j'ai cherché sans date. Donne-moi un jour \
+                 qui existe, par exemple « le 21 novembre ».",
+                french::month(*month)
+            ),
+            NoSuchDate::Day { day, month: None } => format!(
+                "Il n'y a pas de jour {day} dans un mois : j'ai cherché sans date. \
+                 Donne-moi un jour entre 1 et 31, par exemple « jeudi 21 »."
+            ),
+            NoSuchDate::Year(year) => format!(
+                "Je ne cherche pas en {year} : j'ai cherché sans date. Donne-moi une \
+                 année entre {} et {}, ou une date comme « le 21 novembre ».",
+                crate::limits::YEARS.start(),
+                crate::limits::YEARS.end()
+            ),
+        },
+        Notice::NoDistance => format!(
+            "Une distance de 0 km ne laisse rien à chercher : je cherche à moins de {} km.",
+            french::number(crate::search::DEFAULT_RADIUS_KM)
+        ),
+        Notice::FranceWide => format!(
+            "Au-delà de {} km, je cherche dans toute la France.",
+            french::number(crate::limits::MAX_RADIUS_KM)
+        ),
+        Notice::AlreadyFranceWide => {
+            "Je cherche déjà dans toute la France : impossible d'aller plus loin.".into()
+        }
+    }
+}
+
+/// The answer with the notices of the question first (a question cut, a date that does
+/// not exist…), whatever the answer is.
+pub fn with_notices(mut answer: Answer, notices: &[Notice]) -> Answer {
+    if notices.is_empty() {
+        return answer;
+    }
+    let said: Vec<String> = notices.iter().map(notice).collect();
+    answer.reply = format!("{}\n\n{}", said.join("\n\n"), answer.reply);
+    answer
+        .blocks
+        .splice(0..0, said.into_iter().map(Block::text));
+    answer
 }
 
 /// A page of events (`page` from 0), with what was searched, what was relaxed and, when

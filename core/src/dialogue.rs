@@ -3,6 +3,9 @@
 //! A [`Conversation`] holds the last request and its results, nothing else: no message
 //! text, no user id. The adapters keep one per chat, bounded in number and age.
 
+use std::collections::{BTreeSet, HashMap};
+use std::time::{Duration, Instant};
+
 use crate::understand::Request;
 
 /// How many results of the last list a conversation remembers (40 pages).
@@ -49,65 +52,74 @@ impl Conversation {
     }
 }
 
-/// Conversations of many chats, bounded: each expires after `idle` without a message,
-/// and beyond `capacity` the least recently used is forgotten, so memory stays flat under
-/// any load. Keys are opaque numbers chosen by the adapter (a salted hash of the chat id,
-/// not the id itself). The clock is the caller's: `now` comes with every call.
+/// Conversations of many chats, bounded: each is dropped once `idle` has passed since
+/// its last message (checked at every access, and by [`ConversationStore::sweep`],
+/// which adapters call periodically), and beyond `capacity` the least recently used is
+/// forgotten, so memory stays flat under any load. Keys are opaque numbers chosen by the
+/// adapter (a salted hash of the chat id, not the id itself). The clock is the caller's:
+/// `now` comes with every call.
 #[derive(Debug)]
 pub struct ConversationStore {
     capacity: usize,
-    idle: std::time::Duration,
-    chats: std::collections::HashMap<u64, (Conversation, std::time::Instant)>,
+    idle: Duration,
+    chats: HashMap<u64, (Conversation, Instant)>,
+    /// (last message, key) of every conversation, oldest first.
+    by_age: BTreeSet<(Instant, u64)>,
 }
 
 /// How long a conversation lasts without a message.
-pub const DEFAULT_IDLE: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(30 * 60);
 
 impl ConversationStore {
     /// A store of at most `capacity` conversations, each forgotten after `idle`.
-    pub fn new(capacity: usize, idle: std::time::Duration) -> ConversationStore {
+    pub fn new(capacity: usize, idle: Duration) -> ConversationStore {
         ConversationStore {
             capacity: capacity.max(1),
             idle,
-            chats: std::collections::HashMap::new(),
+            chats: HashMap::new(),
+            by_age: BTreeSet::new(),
         }
     }
 
     /// The conversation of `key` at `now`: the remembered one if it is fresh, else a new
     /// one (evicting the least recently used when full).
-    pub fn get(&mut self, key: u64, now: std::time::Instant) -> &mut Conversation {
-        let idle = self.idle;
-        let fresh = |touched: std::time::Instant| now.saturating_duration_since(touched) < idle;
-        if self
-            .chats
-            .get(&key)
-            .is_some_and(|(_, touched)| !fresh(*touched))
+    pub fn get(&mut self, key: u64, now: Instant) -> &mut Conversation {
+        self.sweep(now);
+        if !self.chats.contains_key(&key)
+            && self.chats.len() >= self.capacity
+            && let Some((_, oldest)) = self.by_age.pop_first()
         {
-            self.chats.remove(&key);
-        }
-        if !self.chats.contains_key(&key) && self.chats.len() >= self.capacity {
-            self.chats.retain(|_, (_, touched)| fresh(*touched));
-            if self.chats.len() >= self.capacity
-                && let Some(oldest) = self
-                    .chats
-                    .iter()
-                    .min_by_key(|(_, (_, touched))| *touched)
-                    .map(|(k, _)| *k)
-            {
-                self.chats.remove(&oldest);
-            }
+            self.chats.remove(&oldest);
         }
         let entry = self
             .chats
             .entry(key)
             .or_insert_with(|| (Conversation::new(), now));
+        self.by_age.remove(&(entry.1, key));
+        self.by_age.insert((now, key));
         entry.1 = now;
         &mut entry.0
     }
 
+    /// Drops every conversation whose deadline has passed at `now`; returns how many.
+    pub fn sweep(&mut self, now: Instant) -> usize {
+        let mut dropped = 0;
+        while let Some(&(touched, key)) = self.by_age.first() {
+            if now.saturating_duration_since(touched) < self.idle {
+                break;
+            }
+            self.by_age.pop_first();
+            self.chats.remove(&key);
+            dropped += 1;
+        }
+        dropped
+    }
+
     /// Forgets a conversation ("/stop", "oublie-moi").
     pub fn forget(&mut self, key: u64) {
-        self.chats.remove(&key);
+        if let Some((_, touched)) = self.chats.remove(&key) {
+            self.by_age.remove(&(touched, key));
+        }
     }
 
     /// How many conversations are remembered.
@@ -164,6 +176,23 @@ mod tests {
             !store.get(2, start + Duration::from_secs(5)).has_results(),
             "2 was evicted"
         );
+    }
+
+    #[test]
+    fn conversations_are_dropped_at_their_deadline_whoever_writes() {
+        let mut store = ConversationStore::new(10, Duration::from_secs(60));
+        let start = Instant::now();
+        remember(&mut store, 1, start);
+        remember(&mut store, 2, start + Duration::from_secs(30));
+        // Another chat writes after 1's deadline: 1 is gone, 2 is still there.
+        store.get(3, start + Duration::from_secs(61));
+        assert_eq!(store.len(), 2);
+        // Nobody writes: a sweep drops what has expired.
+        assert_eq!(store.sweep(start + Duration::from_secs(200)), 2);
+        assert!(store.is_empty());
+        remember(&mut store, 4, start);
+        store.forget(4);
+        assert_eq!(store.sweep(start + Duration::from_secs(1_000)), 0);
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct Expect {
     pub no_events: Option<bool>,
     /// Each string in the reply (without case, accents or white space).
     pub reply_has: Option<Vec<String>>,
+    /// None of these strings in the reply (compared the same way).
+    pub reply_lacks: Option<Vec<String>>,
 }
 
 /// One turn of a conversation.
@@ -153,6 +155,11 @@ pub fn check(expect: &Expect, answer: &Answer) -> Vec<String> {
     for wanted in expect.reply_has.iter().flatten() {
         if !reply.contains(&squash(wanted)) {
             failures.push(format!("reply with {wanted:?}"));
+        }
+    }
+    for unwanted in expect.reply_lacks.iter().flatten() {
+        if reply.contains(&squash(unwanted)) {
+            failures.push(format!("reply without {unwanted:?}"));
         }
     }
     failures
@@ -298,6 +305,9 @@ mod tests {
         let expect: Expect =
             serde_json::from_str(r#"{"top1": "b", "top3_any": ["d"], "no_events": true}"#).unwrap();
         assert_eq!(check(&expect, &answer).len(), 3);
+        let expect: Expect =
+            serde_json::from_str(r#"{"reply_lacks": ["7 400", "absent"]}"#).unwrap();
+        assert_eq!(check(&expect, &answer), ["reply without \"7 400\""]);
     }
 
     #[test]

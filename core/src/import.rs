@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use chrono_tz::Tz;
 use serde_json::Value;
 
+use crate::limits;
 use crate::model::{Audience, Event, EventType, GeoPrecision, Moment, Name, Place, Set, Status};
 use crate::places::{Code, Gazetteer};
 use crate::progress::Progress;
@@ -137,7 +138,11 @@ pub fn read(file: &str, text: &str, context: &Context) -> Result<Imported, Strin
         let at = format!(
             "{file}: record #{} (uid {})",
             index + 1,
-            if uid.is_empty() { "?" } else { &uid }
+            if uid.is_empty() {
+                "?".to_string()
+            } else {
+                limits::cut(&uid, 40)
+            }
         );
         match map(&record, context) {
             Ok((event, remarks)) => {
@@ -202,12 +207,14 @@ pub fn instant(text: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(at);
     }
-    // "+0100" → "+01:00"
-    let bytes = text.as_bytes();
-    if text.len() > 5 {
-        let (head, tail) = text.split_at(text.len() - 5);
+    // "+0100" → "+01:00" (the last five bytes, when they are ASCII).
+    if let Some(split) = text.len().checked_sub(5)
+        && split > 0
+        && text.is_char_boundary(split)
+    {
+        let (head, tail) = text.split_at(split);
         if (tail.starts_with('+') || tail.starts_with('-'))
-            && tail[1..].chars().all(|c| c.is_ascii_digit())
+            && tail[1..].bytes().all(|b| b.is_ascii_digit())
         {
             let fixed = format!("{head}{}:{}", &tail[..3], &tail[3..]);
             if let Ok(at) = DateTime::parse_from_rfc3339(&fixed) {
@@ -215,7 +222,6 @@ pub fn instant(text: &str) -> Option<DateTime<FixedOffset>> {
             }
         }
     }
-    let _ = bytes;
     // A space instead of "T".
     DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)).ok()
 }
@@ -224,39 +230,148 @@ fn local(at: DateTime<FixedOffset>, tz: Tz) -> NaiveDateTime {
     at.with_timezone(&tz).naive_local()
 }
 
+/// Maps one record to an event, with remarks (what was cut, replaced or flagged), or
+/// the field that makes it unusable. Whatever it returns passes the data checks.
 fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapError> {
     let mut remarks = Vec::new();
+    let location = field(record, &["location"]).cloned().unwrap_or(Value::Null);
+    let uid = uid(record)?;
+    let (id, link) = id_and_link(record, &location, &uid, &mut remarks);
+    let title = field(record, &["title", "title_fr"])
+        .and_then(multilingual)
+        .map(|t| capped("title", &t, limits::TITLE_CHARS, &mut remarks))
+        .filter(|t| !t.is_empty())
+        .ok_or(("title", "missing or empty".to_string()))?;
+    let description = description(record)
+        .map(|d| capped("description", &d, limits::DESCRIPTION_CHARS, &mut remarks))
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| title.clone());
+    let tz_name = field(record, &["timezone"])
+        .or_else(|| location.get("timezone"))
+        .and_then(Value::as_str)
+        .unwrap_or("Europe/Paris");
+    let timezone: Tz = tz_name.parse().map_err(|_| {
+        let shown = limits::cut(tz_name, 40);
+        ("timezone", format!("unknown time zone {shown:?}"))
+    })?;
+    let (start, end) = timings(record, timezone)?;
+    let (online, status) = attendance_and_status(record, &mut remarks);
+    let place = place(record, &location, online, context.gazetteer, &mut remarks)?;
+    let (audiences, types, themes) = classify(record, context, &mut remarks);
+    let organizer = field(record, &["originAgenda"])
+        .and_then(|a| a.get("title"))
+        .and_then(Value::as_str)
+        .or_else(|| field(record, &["organizer", "originagenda_title"]).and_then(Value::as_str))
+        .map(|o| capped("organizer", o, limits::NAME_CHARS, &mut remarks))
+        .filter(|o| !o.is_empty())
+        .unwrap_or_else(|| "OpenAgenda".to_string());
+    let event = Event {
+        id,
+        title,
+        organizer,
+        partners: Vec::new(),
+        description,
+        link,
+        start,
+        end,
+        timezone,
+        online,
+        status,
+        audiences,
+        mixite: false,
+        types,
+        themes: themes.into(),
+        registration: registration(record),
+        notes: remarks.clone(),
+        place,
+    };
+    Ok((event, remarks))
+}
+
+/// The record's uid: a number or a string of letters, digits, `-` and `_`.
+fn uid(record: &Value) -> Result<String, MapError> {
     let uid = match field(record, &["uid"]) {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
         _ => return Err(("uid", "missing".into())),
     };
-    let title = field(record, &["title", "title_fr"])
-        .and_then(multilingual)
-        .ok_or(("title", "missing or empty".to_string()))?;
-    let description = field(
-        record,
-        &[
-            "longDescription",
-            "longdescription_fr",
-            "description",
-            "description_fr",
-        ],
-    )
-    .and_then(multilingual)
-    .or_else(|| field(record, &["description", "description_fr"]).and_then(multilingual))
-    .map(|d| plain_text(&d))
-    .unwrap_or_else(|| title.clone());
-    let location = field(record, &["location"]).cloned().unwrap_or(Value::Null);
-    let tz_name = field(record, &["timezone"])
-        .or_else(|| location.get("timezone"))
-        .and_then(Value::as_str)
-        .unwrap_or("Europe/Paris");
-    let timezone: Tz = tz_name
-        .parse()
-        .map_err(|_| ("timezone", format!("unknown time zone {tz_name:?}")))?;
+    if !limits::valid_id(&uid) {
+        return Err((
+            "uid",
+            format!(
+                "invalid uid {:?}: expected 1 to {} letters, digits, '-' or '_'",
+                limits::cut(&uid, 40),
+                limits::ID_BYTES
+            ),
+        ));
+    }
+    Ok(uid)
+}
 
-    // Timings: v2 begin/end, legacy start/end, OpenDataSoft firstdate/lastdate.
+/// The event's id and link: the OpenAgenda page's last path segment and the page, from
+/// `canonicalUrl` when it is a valid link, else built from the agenda and the uid.
+fn id_and_link(
+    record: &Value,
+    location: &Value,
+    uid: &str,
+    remarks: &mut Vec<String>,
+) -> (String, String) {
+    let canonical = field(record, &["canonicalUrl", "canonicalurl"]).and_then(Value::as_str);
+    if let Some(link) = canonical {
+        let segment = link.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let openagenda = link.contains("openagenda.com");
+        if limits::valid_link(link) && (!openagenda || limits::valid_id(segment)) {
+            let id = if openagenda { segment } else { uid };
+            return (id.to_string(), link.to_string());
+        }
+        remarks.push(format!(
+            "lien {:?} refusé (ni http ni https valide) : lien OpenAgenda reconstruit",
+            limits::cut(link, 60)
+        ));
+    }
+    let agenda = field(record, &["originAgenda"])
+        .and_then(|a| a.get("uid"))
+        .or_else(|| location.get("agendaUid"))
+        .map(|u| match u {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .filter(|a| limits::valid_id(a));
+    let link = match agenda {
+        Some(agenda) => format!("https://openagenda.com/agendas/{agenda}/events/{uid}"),
+        None => format!("https://openagenda.com/events/{uid}"),
+    };
+    (uid.to_string(), link)
+}
+
+/// A text of the source made safe to show: invisible and control characters out, white
+/// space collapsed, cut to `max` characters (said in `remarks`).
+fn capped(field: &str, text: &str, max: usize, remarks: &mut Vec<String>) -> String {
+    let text = crate::text::clean(text);
+    if text.chars().count() > max {
+        remarks.push(format!("{field} tronqué à {max} caractères"));
+        return limits::cut(&text, max);
+    }
+    text
+}
+
+/// The long description, else the short one, as plain text.
+fn description(record: &Value) -> Option<String> {
+    let names = [
+        "longDescription",
+        "longdescription_fr",
+        "description",
+        "description_fr",
+    ];
+    field(record, &names)
+        .and_then(multilingual)
+        .or_else(|| field(record, &["description", "description_fr"]).and_then(multilingual))
+        .map(|d| plain_text(&d))
+}
+
+/// Start and end: v2 `begin`/`end` timings, legacy `start`/`end`, OpenDataSoft
+/// `firstdate_begin`/`lastdate_end`, in the venue's local time.
+fn timings(record: &Value, timezone: Tz) -> Result<(Moment, Option<Moment>), MapError> {
     let mut spans: Vec<(DateTime<FixedOffset>, DateTime<FixedOffset>)> = Vec::new();
     if let Some(timings) = field(record, &["timings"]).and_then(Value::as_array) {
         for (i, timing) in timings.iter().enumerate() {
@@ -283,7 +398,10 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
             .unwrap_or(begin);
         match (instant(begin), instant(end)) {
             (Some(b), Some(e)) => spans.push((b, e)),
-            _ => return Err(("firstdate_begin", format!("invalid date {begin:?}"))),
+            _ => {
+                let shown = limits::cut(begin, 40);
+                return Err(("firstdate_begin", format!("invalid date {shown:?}")));
+            }
         }
     }
     let first = spans
@@ -292,13 +410,17 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
         .min()
         .ok_or(("timings", "no timing".to_string()))?;
     let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
-    let start = Moment::At(local(first, timezone));
-    let end = Some(Moment::At(local(last.max(first), timezone)));
+    let start = local(first, timezone);
+    // Local times can go back when clocks do (end of summer time): never before the start.
+    let end = local(last.max(first), timezone).max(start);
+    Ok((Moment::At(start), Some(Moment::At(end))))
+}
 
+/// Online or not, and the status (cancelled events are imported, never proposed).
+fn attendance_and_status(record: &Value, remarks: &mut Vec<String>) -> (bool, Status) {
     let attendance = field(record, &["attendanceMode", "attendancemode"])
         .and_then(Value::as_i64)
         .unwrap_or(1);
-    let online = attendance == 2;
     if attendance == 3 {
         remarks.push("mixte : sur place et en ligne".to_string());
     }
@@ -318,54 +440,64 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
     } else if status == Status::Postponed {
         remarks.push("reporté".into());
     }
+    (attendance == 2, status)
+}
 
-    // Place: the commune from the INSEE code (checked), département and région from it.
-    let text_of = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| {
-            location
-                .get(*k)
-                .or_else(|| record.get(*k))
-                .and_then(|v| match v {
-                    Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                })
-        })
+/// A text of the location or of the record, first of `keys` present.
+fn location_text(location: &Value, record: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        location
+            .get(*k)
+            .or_else(|| record.get(*k))
+            .and_then(|v| match v {
+                Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+    })
+}
+
+/// Latitude and longitude, from `location` or OpenDataSoft's `location_coordinates`.
+fn coordinates(record: &Value, location: &Value) -> (Option<f64>, Option<f64>) {
+    let number = |key: &str| {
+        location
+            .get(key)
+            .or_else(|| record.get(key))
+            .and_then(Value::as_f64)
     };
+    match record.get("location_coordinates") {
+        Some(Value::Object(c)) => (
+            c.get("lat").and_then(Value::as_f64),
+            c.get("lon").and_then(Value::as_f64),
+        ),
+        Some(Value::Array(c)) if c.len() == 2 => (c[0].as_f64(), c[1].as_f64()),
+        Some(Value::String(c)) => {
+            let mut parts = c.split(',').map(|p| p.trim().parse::<f64>().ok());
+            (parts.next().flatten(), parts.next().flatten())
+        }
+        _ => (number("latitude"), number("longitude")),
+    }
+}
+
+/// The place: the commune from the INSEE code (checked against the gazetteer), else
+/// from the postal code and city; département and région from the commune.
+fn place(
+    record: &Value,
+    location: &Value,
+    online: bool,
+    gazetteer: &Gazetteer,
+    remarks: &mut Vec<String>,
+) -> Result<Place, MapError> {
+    let text_of = |keys: &[&str]| location_text(location, record, keys);
     let mut place = Place {
-        venue: text_of(&["name", "location_name"]),
-        commune: text_of(&["city", "location_city"]).map(Name::from),
+        venue: text_of(&["name", "location_name"])
+            .map(|v| capped("venue", &v, limits::NAME_CHARS, remarks))
+            .filter(|v| !v.is_empty()),
+        commune: text_of(&["city", "location_city"])
+            .map(|c| Name::from(limits::cut(&crate::text::clean(&c), limits::NAME_CHARS).as_str())),
         postcode: text_of(&["postalCode", "location_postalcode"]).and_then(|p| Code::new(&p)),
         ..Place::default()
     };
-    let number = |keys: &[&str]| {
-        keys.iter().find_map(|k| {
-            location
-                .get(*k)
-                .or_else(|| record.get(*k))
-                .and_then(Value::as_f64)
-        })
-    };
-    let (mut lat, mut lon) = (number(&["latitude"]), number(&["longitude"]));
-    if let Some(coordinates) = record.get("location_coordinates") {
-        match coordinates {
-            Value::Object(c) => {
-                lat = c.get("lat").and_then(Value::as_f64);
-                lon = c.get("lon").and_then(Value::as_f64);
-            }
-            Value::Array(c) if c.len() == 2 => {
-                lat = c[0].as_f64();
-                lon = c[1].as_f64();
-            }
-            Value::String(c) => {
-                let mut parts = c.split(',').map(|p| p.trim().parse::<f64>().ok());
-                lat = parts.next().flatten();
-                lon = parts.next().flatten();
-            }
-            _ => {}
-        }
-    }
-    let gazetteer = context.gazetteer;
     let insee = text_of(&["insee", "location_insee"]);
     let commune = insee
         .as_deref()
@@ -380,98 +512,167 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
                 .map(|&i| gazetteer.commune(i))
                 .find(|c| crate::places::key(&c.name) == city)
         });
-    match commune {
-        Some(c) => {
-            if insee.as_deref().is_some_and(|code| code != &*c.insee) {
+    let Some(c) = commune else {
+        if online {
+            return Ok(place);
+        }
+        return Err((
+            "location.insee",
+            format!(
+                "no commune found for INSEE code {:?}, postal code {:?} and city {:?}",
+                limits::cut(&insee.unwrap_or_default(), 20),
+                place.postcode.as_deref().unwrap_or_default(),
+                limits::cut(place.commune.as_deref().unwrap_or_default(), 60)
+            ),
+        ));
+    };
+    if let Some(code) = insee.as_deref().filter(|code| *code != &*c.insee) {
+        remarks.push(format!(
+            "code INSEE {} inconnu : commune retrouvée par code postal",
+            limits::cut(code, 20)
+        ));
+    }
+    place.insee = Some(c.insee);
+    place.commune = Some(Name::from(&*c.name));
+    place.departement = Some(c.departement);
+    place.departement_name = gazetteer
+        .departement(&c.departement)
+        .map(|d| Name::from(&*d.name));
+    place.region = Some(c.region);
+    place.region_name = gazetteer.region(&c.region).map(|r| Name::from(&*r.name));
+    locate(&mut place, c, coordinates(record, location), remarks);
+    Ok(place)
+}
+
+/// The venue's coordinates when they lie near its commune, else the commune's.
+fn locate(
+    place: &mut Place,
+    commune: &crate::places::Commune,
+    (lat, lon): (Option<f64>, Option<f64>),
+    remarks: &mut Vec<String>,
+) {
+    let located = lat
+        .zip(lon)
+        .and_then(|(la, lo)| crate::places::Point::new(la, lo));
+    let point = match located {
+        Some(p) if p.distance_km(commune.point) <= commune.reach_km() => {
+            place.geo_precision = Some(GeoPrecision::Venue);
+            p
+        }
+        other => {
+            if other.is_some() {
                 remarks.push(format!(
-                    "code INSEE {} inconnu : commune retrouvée par code postal",
-                    insee.as_deref().unwrap_or_default()
+                    "coordonnées loin de {} : remplacées par celles de la commune",
+                    commune.name
                 ));
             }
-            place.insee = Some(c.insee);
-            place.commune = Some(Name::from(&*c.name));
-            place.departement = Some(c.departement);
-            place.departement_name = gazetteer
-                .departement(&c.departement)
-                .map(|d| Name::from(&*d.name));
-            place.region = Some(c.region);
-            place.region_name = gazetteer.region(&c.region).map(|r| Name::from(&*r.name));
-            let located = lat
-                .zip(lon)
-                .and_then(|(la, lo)| crate::places::Point::new(la, lo));
-            match located {
-                Some(p) if p.distance_km(c.point) <= 60.0 => {
-                    place.lat = Some(p.lat);
-                    place.lon = Some(p.lon);
-                    place.geo_precision = Some(GeoPrecision::Venue);
-                }
-                other => {
-                    if other.is_some() {
-                        remarks.push(format!(
-                            "coordonnées loin de {} : remplacées par celles de la commune",
-                            c.name
-                        ));
-                    }
-                    place.lat = Some(c.point.lat);
-                    place.lon = Some(c.point.lon);
-                    place.geo_precision = Some(GeoPrecision::Commune);
-                }
-            }
+            place.geo_precision = Some(GeoPrecision::Commune);
+            commune.point
         }
-        None if online => {}
-        None => {
-            return Err((
-                "location.insee",
-                format!(
-                    "no commune found for INSEE code {:?}, postal code {:?} and city {:?}",
-                    insee.unwrap_or_default(),
-                    place.postcode.as_deref().unwrap_or_default(),
-                    place.commune.as_deref().unwrap_or_default()
-                ),
-            ));
-        }
-    }
+    };
+    place.lat = Some(point.lat);
+    place.lon = Some(point.lon);
+}
 
-    // Audiences, types and themes: age range, the agenda's choice fields, keywords.
-    let mut audiences: Set<Audience> = Set::new();
+/// Audiences, types and themes: the age range, the agenda's choice fields (through its
+/// schema) and the keywords, mapped through the thesaurus. At most
+/// [`limits::LIST_ITEMS`] themes, each at most [`limits::NAME_CHARS`] characters.
+fn classify(
+    record: &Value,
+    context: &Context,
+    remarks: &mut Vec<String>,
+) -> (Set<Audience>, Set<EventType>, Vec<Name>) {
+    let mut audiences = ages(record);
     let mut types: Set<EventType> = Set::new();
     let mut themes: Vec<Name> = Vec::new();
-    if let Some(age) = field(record, &["age"]) {
-        let min = age.get("min").and_then(Value::as_i64).unwrap_or(0);
-        let max = age.get("max").and_then(Value::as_i64).unwrap_or(120);
-        if age.get("min").is_some_and(|v| !v.is_null())
-            || age.get("max").is_some_and(|v| !v.is_null())
-        {
-            for (audience, from, to) in [
-                (Audience::Collegiens, 11, 15),
-                (Audience::Lyceens, 15, 18),
-                (Audience::Etudiants, 18, 25),
-            ] {
-                if min <= to && max >= from {
-                    audiences.insert(audience);
-                }
+    let labels = choice_labels(record, context.schema);
+    let keywords = keywords(record);
+    let mut dropped = 0;
+    for text in labels.iter().chain(&keywords) {
+        let text = limits::cut(&crate::text::clean(text), limits::NAME_CHARS);
+        let words: Vec<String> = crate::text::words(&text)
+            .into_iter()
+            .map(|(w, _, _)| w)
+            .collect();
+        for found in context.slots.find(&words) {
+            match found.slot {
+                Slot::Audience(a) => audiences.insert(a),
+                Slot::Type(t) => types.insert(t),
+                _ => {}
             }
         }
-    }
-    let mut labels: Vec<String> = Vec::new();
-    if let (Some(schema), Some(object)) = (context.schema, record.as_object()) {
-        for (name, value) in object {
-            if !schema.has(name) || ["attendanceMode", "status"].contains(&name.as_str()) {
-                continue;
-            }
-            let ids: Vec<i64> = match value {
-                Value::Number(n) => n.as_i64().into_iter().collect(),
-                Value::Array(values) => values.iter().filter_map(Value::as_i64).collect(),
-                _ => Vec::new(),
-            };
-            labels.extend(
-                ids.iter()
-                    .filter_map(|&id| schema.label(name, id))
-                    .map(str::to_string),
-            );
+        if text.is_empty() || themes.iter().any(|t| t == text.as_str()) {
+            continue;
+        }
+        if themes.len() < limits::LIST_ITEMS {
+            themes.push(Name::from(text.as_str()));
+        } else {
+            dropped += 1;
         }
     }
-    let keywords: Vec<String> = match field(record, &["keywords", "keywords_fr", "tags"]) {
+    if dropped > 0 {
+        remarks.push(format!(
+            "{dropped} mot(s)-clé(s) de plus que {} laissé(s) de côté",
+            limits::LIST_ITEMS
+        ));
+    }
+    if audiences.is_empty() {
+        audiences.insert(Audience::GrandPublic);
+    }
+    (audiences, types, themes)
+}
+
+/// Audiences of the age range (`age.min`, `age.max`), if the record gives one.
+fn ages(record: &Value) -> Set<Audience> {
+    let mut audiences = Set::new();
+    let Some(age) = field(record, &["age"]) else {
+        return audiences;
+    };
+    let given = |key: &str| age.get(key).is_some_and(|v| !v.is_null());
+    if !(given("min") || given("max")) {
+        return audiences;
+    }
+    let min = age.get("min").and_then(Value::as_i64).unwrap_or(0);
+    let max = age.get("max").and_then(Value::as_i64).unwrap_or(120);
+    for (audience, from, to) in [
+        (Audience::Collegiens, 11, 15),
+        (Audience::Lyceens, 15, 18),
+        (Audience::Etudiants, 18, 25),
+    ] {
+        if min <= to && max >= from {
+            audiences.insert(audience);
+        }
+    }
+    audiences
+}
+
+/// The labels of the agenda's choice fields the record sets (through its schema).
+fn choice_labels(record: &Value, schema: Option<&Schema>) -> Vec<String> {
+    let (Some(schema), Some(object)) = (schema, record.as_object()) else {
+        return Vec::new();
+    };
+    let mut labels = Vec::new();
+    for (name, value) in object {
+        if !schema.has(name) || ["attendanceMode", "status"].contains(&name.as_str()) {
+            continue;
+        }
+        let ids: Vec<i64> = match value {
+            Value::Number(n) => n.as_i64().into_iter().collect(),
+            Value::Array(values) => values.iter().filter_map(Value::as_i64).collect(),
+            _ => Vec::new(),
+        };
+        labels.extend(
+            ids.iter()
+                .filter_map(|&id| schema.label(name, id))
+                .map(str::to_string),
+        );
+    }
+    labels
+}
+
+/// The keywords: `{"fr": [...]}`, a list, or a `,`/`;` separated string.
+fn keywords(record: &Value) -> Vec<String> {
+    match field(record, &["keywords", "keywords_fr", "tags"]) {
         Some(Value::Object(map)) => map
             .get("fr")
             .or_else(|| map.values().next())
@@ -497,77 +698,24 @@ fn map(record: &Value, context: &Context) -> Result<(Event, Vec<String>), MapErr
             .filter(|k| !k.is_empty())
             .collect(),
         _ => Vec::new(),
-    };
-    for text in labels.iter().chain(&keywords) {
-        let words: Vec<String> = crate::text::words(text)
-            .into_iter()
-            .map(|(w, _, _)| w)
-            .collect();
-        for found in context.slots.find(&words) {
-            match found.slot {
-                Slot::Audience(a) => audiences.insert(a),
-                Slot::Type(t) => types.insert(t),
-                _ => {}
-            }
-        }
-        if !themes.iter().any(|t| t == text.as_str()) {
-            themes.push(Name::from(text.as_str()));
-        }
     }
-    if audiences.is_empty() {
-        audiences.insert(Audience::GrandPublic);
-    }
+}
 
-    let registration: Vec<String> = field(record, &["registration"])
+/// Registration links (http or https only, at most [`limits::LIST_ITEMS`]).
+fn registration(record: &Value) -> Vec<String> {
+    field(record, &["registration"])
         .and_then(Value::as_array)
         .map(|items| {
             items
                 .iter()
                 .filter(|r| r.get("type").and_then(Value::as_str) == Some("link"))
                 .filter_map(|r| r.get("value").and_then(Value::as_str))
-                .filter(|v| v.starts_with("https://") || v.starts_with("http://"))
+                .filter(|v| limits::valid_link(v))
+                .take(limits::LIST_ITEMS)
                 .map(str::to_string)
                 .collect()
         })
-        .unwrap_or_default();
-    let agenda = field(record, &["originAgenda"])
-        .and_then(|a| a.get("uid"))
-        .or_else(|| location.get("agendaUid"))
-        .map(|u| u.to_string());
-    let link = field(record, &["canonicalUrl", "canonicalurl"])
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .unwrap_or_else(|| match agenda {
-            Some(agenda) => format!("https://openagenda.com/agendas/{agenda}/events/{uid}"),
-            None => format!("https://openagenda.com/events/{uid}"),
-        });
-    let organizer = field(record, &["originAgenda"])
-        .and_then(|a| a.get("title"))
-        .and_then(Value::as_str)
-        .or_else(|| field(record, &["organizer", "originagenda_title"]).and_then(Value::as_str))
-        .unwrap_or("OpenAgenda")
-        .to_string();
-    let event = Event {
-        id: uid,
-        title,
-        organizer,
-        partners: Vec::new(),
-        description,
-        link,
-        start,
-        end,
-        timezone,
-        online,
-        status,
-        audiences,
-        mixite: false,
-        types,
-        themes: themes.into(),
-        registration,
-        notes: remarks.clone(),
-        place,
-    };
-    Ok((event, remarks))
+        .unwrap_or_default()
 }
 
 /// Parses CSV (OpenDataSoft exports use `;`) into one JSON object a row.

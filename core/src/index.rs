@@ -87,6 +87,10 @@ pub enum IndexError {
         /// What failed.
         source: std::io::Error,
     },
+    /// An index on disk whose files fail their checksums, or that does not hold the
+    /// knowledge's documents.
+    #[error("damaged index files {0:?}")]
+    Damaged(Vec<PathBuf>),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -243,14 +247,18 @@ impl SearchIndex {
         };
         let name = format!("{:016x}", Self::fingerprint(knowledge));
         let dir = root.join(&name);
-        let (_, fields) = schema();
         if dir.join(READY_MARKER).is_file() {
-            let index = Index::open_in_dir(&dir)?;
-            let ids = ids_of(knowledge);
-            return Ok((
-                Self::with_index(index, fields, analyzer, ids)?,
-                Origin::Reused,
-            ));
+            match Self::open_built(&dir, knowledge, analyzer.clone()) {
+                Ok(index) => return Ok((index, Origin::Reused)),
+                Err(err) => {
+                    // Damaged on disk (a crash, a full disk, a stray edit): built again.
+                    tracing::warn!(
+                        "the index {} is unusable ({err}): building it again",
+                        dir.display()
+                    );
+                    std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+                }
+            }
         }
         std::fs::create_dir_all(root).map_err(io(root))?;
         let building = root.join(format!(".building-{name}-{}", std::process::id()));
@@ -279,12 +287,32 @@ impl SearchIndex {
             let _ = std::fs::remove_dir_all(&building);
         }
         remove_stale(root, &name);
-        let index = Index::open_in_dir(&dir)?;
+        Ok((Self::open_built(&dir, knowledge, analyzer)?, Origin::Built))
+    }
+
+    /// Opens an index built in `dir` for `knowledge`, after checking it: every file's
+    /// checksum, and one document for each item of the knowledge.
+    fn open_built(
+        dir: &Path,
+        knowledge: &Knowledge,
+        analyzer: Analyzer,
+    ) -> Result<Self, IndexError> {
+        let (_, fields) = schema();
+        let index = Index::open_in_dir(dir)?;
+        let damaged = index.validate_checksum()?;
+        if !damaged.is_empty() {
+            return Err(IndexError::Damaged(damaged.into_iter().collect()));
+        }
         let ids = ids_of(knowledge);
-        Ok((
-            Self::with_index(index, fields, analyzer, ids)?,
-            Origin::Built,
-        ))
+        let index = Self::with_index(index, fields, analyzer, ids)?;
+        let expected = knowledge.events.len()
+            + knowledge.facts.len()
+            + knowledge.portraits.len()
+            + knowledge.topics.len();
+        if index.num_docs() != expected as u64 {
+            return Err(IndexError::Damaged(Vec::new()));
+        }
+        Ok(index)
     }
 
     fn with_index(

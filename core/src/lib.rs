@@ -27,6 +27,7 @@ pub mod eval;
 pub mod french;
 pub mod import;
 pub mod index;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod places;
@@ -47,6 +48,20 @@ use crate::places::{Area, Point};
 use crate::search::{Facets, Scope};
 use crate::text::Analyzer;
 use crate::understand::{Followup, Intent, Lean, Lexicon, Rank, Request, understand};
+
+/// What a tapped button gives.
+#[derive(Debug)]
+pub enum Pressed {
+    /// An answer.
+    Answer(Box<Answer>),
+    /// A calendar file for the user's agenda.
+    Calendar {
+        /// `event-id.ics`.
+        file_name: String,
+        /// The iCalendar text.
+        content: String,
+    },
+}
 
 /// Knowledge and its index: everything needed to answer questions.
 #[derive(Debug)]
@@ -119,39 +134,19 @@ impl Boussole {
         question: &str,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let request = self.understand(question, now);
+        let mut request = self.understand(question, now);
+        let mut notices = std::mem::take(&mut request.notices);
         let answer = match (request.followup, conversation.last.as_mut()) {
             (Some(Followup::Details(rank)), Some(last)) if !last.ids.is_empty() => {
-                let index = match rank {
-                    Rank::Nth(n) => n.saturating_sub(1),
-                    Rank::Last => (last.page * PAGE_SIZE + PAGE_SIZE).min(last.ids.len()) - 1,
-                };
-                match last.ids.get(index).and_then(|id| self.knowledge.event(id)) {
-                    Some(event) => answer::details(event, index + 1),
-                    None => answer::no_such_item(index + 1, last.ids.len()),
-                }
+                self.details(last, rank)
             }
             (Some(Followup::Next), Some(last)) if !last.ids.is_empty() => {
                 let last = last.clone();
                 self.page(conversation, last, now)
             }
             (Some(Followup::Wider), Some(last)) => {
-                let mut last = last.clone();
-                if let Some(place) = &mut last.request.place {
-                    let radius = place.radius_km.unwrap_or(search::DEFAULT_RADIUS_KM);
-                    place.radius_km = Some((radius * 2.0).max(search::DEFAULT_RADIUS_KM * 2.0));
-                }
-                last.radius_km = Some(
-                    (last.radius_km.unwrap_or(search::DEFAULT_RADIUS_KM) * 2.0)
-                        .max(search::DEFAULT_RADIUS_KM * 2.0),
-                );
-                self.events_answer(
-                    conversation,
-                    last.request,
-                    last.position,
-                    last.radius_km,
-                    now,
-                )
+                let last = last.clone();
+                self.wider(conversation, last, &mut notices, now)
             }
             (Some(Followup::Refine), Some(last))
                 if request.place.as_ref().is_some_and(|p| p.area == Area::Here) =>
@@ -173,7 +168,78 @@ impl Boussole {
             _ => self.answer(conversation, request, now),
         };
         tracing::debug!(intent = ?answer.intent, events = answer.events.len(), "answered");
-        answer
+        answer::with_notices(answer, &notices)
+    }
+
+    /// "le 2", "le dernier": the details of an item of the last list.
+    fn details(&self, last: &LastSearch, rank: Rank) -> Answer {
+        let index = match rank {
+            Rank::Nth(n) => n.saturating_sub(1),
+            Rank::Last => (last.page * PAGE_SIZE + PAGE_SIZE).min(last.ids.len()) - 1,
+        };
+        match last.ids.get(index).and_then(|id| self.knowledge.event(id)) {
+            Some(event) => answer::details(event, index + 1),
+            None => answer::no_such_item(index + 1, last.ids.len()),
+        }
+    }
+
+    /// "plus loin": the last search with a radius twice as large, up to France-wide
+    /// ([`limits::MAX_RADIUS_KM`]), and no farther.
+    fn wider(
+        &self,
+        conversation: &mut Conversation,
+        mut last: LastSearch,
+        notices: &mut Vec<understand::Notice>,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        let place_radius = last.request.place.as_ref().map(|p| p.radius_km);
+        let radius = match (last.position, place_radius) {
+            (Some(_), _) | (None, None) => last.radius_km,
+            (None, Some(radius)) => radius,
+        };
+        if radius.is_some_and(|r| r >= limits::MAX_RADIUS_KM) {
+            notices.push(understand::Notice::AlreadyFranceWide);
+        }
+        let widen =
+            |r: Option<f64>| Some(search::wider_radius(r.unwrap_or(search::DEFAULT_RADIUS_KM)));
+        if let Some(place) = &mut last.request.place {
+            place.radius_km = widen(place.radius_km);
+        }
+        last.radius_km = widen(last.radius_km);
+        self.events_answer(
+            conversation,
+            last.request,
+            last.position,
+            last.radius_km,
+            now,
+        )
+    }
+
+    /// A button tapped: its payload ([`action::Action::payload`]). "Ajouter à mon
+    /// agenda" gives a calendar file (or the details, when the list is gone); a payload
+    /// that is no longer understood (an old or forged button) gets the help.
+    pub fn press(
+        &self,
+        conversation: &mut Conversation,
+        payload: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Pressed {
+        match action::Action::from_payload(payload) {
+            Some(action::Action::Calendar { rank }) => match self.calendar(conversation, rank, now)
+            {
+                Some((file_name, content)) => Pressed::Calendar { file_name, content },
+                None => {
+                    let details = action::Action::Details { rank }.as_question();
+                    Pressed::Answer(Box::new(self.reply(conversation, &details, now)))
+                }
+            },
+            Some(action) => Pressed::Answer(Box::new(self.reply(
+                conversation,
+                &action.as_question(),
+                now,
+            ))),
+            None => Pressed::Answer(Box::new(answer::help(&self.knowledge))),
+        }
     }
 
     /// The calendar file of item `rank` (from 1) of the conversation's last list, with a
@@ -218,10 +284,15 @@ impl Boussole {
             Some(request) if question.trim().is_empty() => request,
             _ => self.understand(question, now),
         };
+        let notices = std::mem::take(&mut request.notices);
         let radius_km = radius_km.or(request.place.as_ref().and_then(|p| p.radius_km));
         request.place = None;
         request.intent = None;
-        self.events_answer(conversation, request, Some(point), radius_km, now)
+        // The search, and the conversation after it, see the position to about a
+        // kilometre: a child's exact position is never kept.
+        let point = point.approximate();
+        let answer = self.events_answer(conversation, request, Some(point), radius_km, now);
+        answer::with_notices(answer, &notices)
     }
 
     fn answer(

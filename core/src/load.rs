@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::limits;
 use crate::model::{
     AudienceWords, Equivalence, Event, Fact, Knowledge, Portrait, Theme, Thesaurus, Topic,
     TypeWords, Week, Words,
@@ -161,8 +162,22 @@ fn load_files_cached(
     };
     let snapshot = fingerprint_of(files).map(|fp| snapshot_path(cache, fp));
     let cached: Option<Vec<Event>> = snapshot.as_ref().and_then(|path| read_snapshot(path));
-    let from_cache = cached.is_some();
-    let knowledge = load_files(files, gazetteer_dir, cached)?;
+    let mut from_cache = cached.is_some();
+    let knowledge = match load_files(files, gazetteer_dir, cached) {
+        // Events of a snapshot that fail the checks: the snapshot lied, the files decide.
+        Err(DataError::Invalid(_)) if from_cache => {
+            if let Some(path) = &snapshot {
+                tracing::warn!(
+                    "the events snapshot {} holds invalid events: the data is read again",
+                    path.display()
+                );
+                let _ = std::fs::remove_file(path);
+            }
+            from_cache = false;
+            load_files(files, gazetteer_dir, None)?
+        }
+        loaded => loaded?,
+    };
     if !from_cache
         && knowledge.events.len() >= SNAPSHOT_MIN_EVENTS
         && let Some(path) = snapshot
@@ -204,18 +219,81 @@ fn write_snapshot(path: &Path, events: &[Event]) -> std::io::Result<()> {
     out.into_inner().map_err(|err| err.into_error())?.sync_all()
 }
 
-/// Reads a snapshot written by [`write_snapshot`]; `None` when it is missing or not
-/// whole. The events go into a vector of the right size from the start: a 100,000-event
-/// agenda leaves no freed halves of a growing vector behind.
+/// Reads a snapshot written by [`write_snapshot`]; `None` when there is none, or when
+/// it is corrupt (then it is removed, with a warning: the data is parsed again and a new
+/// snapshot written).
 fn read_snapshot(path: &Path) -> Option<Vec<Event>> {
-    use std::io::BufRead;
-    let mut lines = std::io::BufReader::new(std::fs::File::open(path).ok()?).lines();
-    let count: usize = lines.next()?.ok()?.trim().parse().ok()?;
-    let mut events = Vec::with_capacity(count);
-    for line in lines {
-        events.push(serde_json::from_str(&line.ok()?).ok()?);
+    let file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    match parse_snapshot(std::io::BufReader::new(file), size) {
+        Ok(events) => Some(events),
+        Err(err) => {
+            tracing::warn!(
+                "the events snapshot {} is corrupt ({err}): the data is read again",
+                path.display()
+            );
+            let _ = std::fs::remove_file(path);
+            None
+        }
     }
-    (events.len() == count).then_some(events)
+}
+
+/// Why a snapshot of parsed events cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct SnapshotError {
+    /// The line at fault (from 1).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The smallest line an event takes in a snapshot, in bytes: a count that would need
+/// more bytes than the file has is a corrupt one, never an allocation.
+const SNAPSHOT_MIN_LINE: u64 = 64;
+
+/// Reads a snapshot of `size` bytes: the number of events on the first line, then one
+/// event a line in JSON. The count is checked against the size before anything is
+/// allocated; the events go into a vector of the right size from the start (a
+/// 100,000-event agenda leaves no freed halves of a growing vector behind).
+pub fn parse_snapshot(
+    reader: impl std::io::BufRead,
+    size: u64,
+) -> Result<Vec<Event>, SnapshotError> {
+    let fail = |line: usize, message: String| SnapshotError { line, message };
+    let mut lines = reader.lines();
+    let first = lines
+        .next()
+        .ok_or_else(|| fail(1, "empty".into()))?
+        .map_err(|err| fail(1, err.to_string()))?;
+    let count: u64 = first.trim().parse().map_err(|_| {
+        fail(
+            1,
+            format!("expected a count, got {:?}", limits::cut(&first, 20)),
+        )
+    })?;
+    if count.saturating_mul(SNAPSHOT_MIN_LINE) > size {
+        return Err(fail(
+            1,
+            format!("{count} events cannot fit in {size} bytes"),
+        ));
+    }
+    let mut events = Vec::with_capacity(count as usize);
+    for (i, line) in lines.enumerate() {
+        let line = line.map_err(|err| fail(i + 2, err.to_string()))?;
+        if events.len() as u64 == count {
+            return Err(fail(i + 2, format!("more than {count} events")));
+        }
+        let event = serde_json::from_str(&line).map_err(|err| fail(i + 2, err.to_string()))?;
+        events.push(event);
+    }
+    if events.len() as u64 != count {
+        return Err(fail(
+            events.len() + 2,
+            format!("{} events of {count}", events.len()),
+        ));
+    }
+    Ok(events)
 }
 
 /// The events of an events file, parsed one `[[event]]` table at a time: parsing a
@@ -347,13 +425,20 @@ enum EventsFileError {
 /// Writes an events file one `[[event]]` table at a time (as [`events_by_chunks`] reads
 /// it): a 100,000-event agenda is never held as one TOML document.
 fn write_events_file(path: &Path, events: &[Event]) -> Result<(), EventsFileError> {
-    use std::io::Write;
+    let file = std::fs::File::create(path).map_err(EventsFileError::Io)?;
+    let mut out = std::io::BufWriter::new(file);
+    write_events_to(&mut out, events)?;
+    let file = out
+        .into_inner()
+        .map_err(|err| EventsFileError::Io(err.into_error()))?;
+    file.sync_all().map_err(EventsFileError::Io)
+}
+
+fn write_events_to(out: &mut impl std::io::Write, events: &[Event]) -> Result<(), EventsFileError> {
     #[derive(serde::Serialize)]
     struct File<'a> {
         event: &'a [Event],
     }
-    let mut out =
-        std::io::BufWriter::new(std::fs::File::create(path).map_err(EventsFileError::Io)?);
     out.write_all(b"# Events imported by `boussole import openagenda`. Format: data/README.md.\n")
         .map_err(EventsFileError::Io)?;
     for event in events {
@@ -365,10 +450,18 @@ fn write_events_file(path: &Path, events: &[Event]) -> Result<(), EventsFileErro
         out.write_all(table.as_bytes())
             .map_err(EventsFileError::Io)?;
     }
-    let file = out
-        .into_inner()
-        .map_err(|err| EventsFileError::Io(err.into_error()))?;
-    file.sync_all().map_err(EventsFileError::Io)
+    Ok(())
+}
+
+/// The text of an events file holding `events`, as [`write_events`] writes it (for
+/// tests and fuzzing: what an import would write, without writing it).
+pub fn events_text(events: &[Event]) -> Result<String, String> {
+    let mut out = Vec::new();
+    write_events_to(&mut out, events).map_err(|err| match err {
+        EventsFileError::Io(err) => err.to_string(),
+        EventsFileError::Toml(message) => message,
+    })?;
+    String::from_utf8(out).map_err(|err| err.to_string())
 }
 
 /// Why imported events could not be written.
@@ -388,6 +481,8 @@ pub enum WriteError {
     Existing(PathBuf, String),
 }
 
+/// Reads the files of a data set (the events from `cached_events` when given: the
+/// events file is then only hashed) and its gazetteer, then parses and checks them.
 fn load_files(
     files: &[PathBuf],
     gazetteer_dir: &Path,
@@ -395,43 +490,100 @@ fn load_files(
 ) -> Result<Knowledge, DataError> {
     let mut problems = Vec::new();
     let mut hasher = Fnv64::new();
-
-    // Events are read straight from the text when the file is valid (fast, and little
-    // memory for large agendas); record by record, for precise errors, when it is not.
-    let from_cache = cached_events.is_some();
-    let mut fast_events: Option<Vec<Event>> = cached_events;
-    let mut read = |index: usize| -> Option<(PathBuf, toml::Table)> {
-        let path = files[index].clone();
-        let name = DATA_FILES[index];
-        if index == 0 && from_cache {
-            // The events come from the snapshot: the file is only hashed.
-            hasher.write(name.as_bytes());
-            if let Err(err) = hash_file(&mut hasher, &path) {
-                problems.push(problem(
-                    &path,
-                    "",
-                    "",
-                    format!("cannot read the file: {err}"),
-                ));
+    let mut texts: Vec<Option<String>> = Vec::with_capacity(files.len());
+    for (index, (path, name)) in files.iter().zip(DATA_FILES).enumerate() {
+        let cannot_read =
+            |err: std::io::Error| problem(path, "", "", format!("cannot read the file: {err}"));
+        hasher.write(name.as_bytes());
+        if index == 0 && cached_events.is_some() {
+            if let Err(err) = hash_file(&mut hasher, path) {
+                problems.push(cannot_read(err));
             }
-            return Some((path, toml::Table::new()));
+            texts.push(Some(String::new()));
+            continue;
         }
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) => {
-                problems.push(problem(
-                    &path,
-                    "",
-                    "",
-                    format!("cannot read the file: {err}"),
-                ));
-                return None;
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                hasher.write(text.as_bytes());
+                texts.push(Some(text));
             }
-        };
+            Err(err) => {
+                problems.push(cannot_read(err));
+                texts.push(None);
+            }
+        }
+    }
+    let gazetteer = Gazetteer::load(gazetteer_dir).map(std::sync::Arc::new);
+    let sources: Vec<(&Path, Option<&str>)> = files
+        .iter()
+        .map(PathBuf::as_path)
+        .zip(texts.iter().map(Option::as_deref))
+        .collect();
+    assemble(
+        &sources,
+        hasher.finish(),
+        gazetteer,
+        cached_events,
+        problems,
+    )
+}
+
+/// Parses and checks a data set from the texts of its files, in [`DATA_FILES`] order,
+/// each with the path its problems name, with a gazetteer already loaded: what [`load`]
+/// does once the files are read. No I/O.
+pub fn parse(
+    files: &[(PathBuf, String)],
+    gazetteer: std::sync::Arc<Gazetteer>,
+) -> Result<Knowledge, DataError> {
+    if files.len() != DATA_FILES.len() {
+        let message = format!("expected the texts of {}", DATA_FILES.join(", "));
+        return Err(DataError::Invalid(vec![problem(
+            Path::new(""),
+            "",
+            "",
+            message,
+        )]));
+    }
+    let mut hasher = Fnv64::new();
+    for ((_, text), name) in files.iter().zip(DATA_FILES) {
         hasher.write(name.as_bytes());
         hasher.write(text.as_bytes());
+    }
+    let sources: Vec<(&Path, Option<&str>)> = files
+        .iter()
+        .map(|(path, text)| (path.as_path(), Some(text.as_str())))
+        .collect();
+    assemble(&sources, hasher.finish(), Ok(gazetteer), None, Vec::new())
+}
+
+/// The parsed files of a data set: each TOML table with its path (`None` for a file
+/// that could not be read or parsed), and the events when they were read fast.
+struct Tables {
+    events: Option<(PathBuf, toml::Table)>,
+    facts: Option<(PathBuf, toml::Table)>,
+    portraits: Option<(PathBuf, toml::Table)>,
+    week: Option<(PathBuf, toml::Table)>,
+    thesaurus: Option<(PathBuf, toml::Table)>,
+    fast_events: Option<Vec<Event>>,
+}
+
+/// Parses each file as TOML; events straight from the text when the file is valid
+/// (fast, and little memory for large agendas); `cached_events` when given.
+fn tables(
+    sources: &[(&Path, Option<&str>)],
+    cached_events: Option<Vec<Event>>,
+    problems: &mut Vec<Problem>,
+) -> Tables {
+    let from_cache = cached_events.is_some();
+    let mut fast_events = cached_events;
+    let mut parsed = sources.iter().enumerate().map(|(index, (path, text))| {
+        let path = path.to_path_buf();
+        let text = (*text)?;
+        if index == 0 && from_cache {
+            return Some((path, toml::Table::new()));
+        }
         if index == 0
-            && let Some(events) = events_by_chunks(&text)
+            && let Some(events) = events_by_chunks(text)
         {
             fast_events = Some(events);
             return Some((path, toml::Table::new()));
@@ -439,75 +591,73 @@ fn load_files(
         match text.parse::<toml::Table>() {
             Ok(table) => Some((path, table)),
             Err(err) => {
-                let message = err.message().to_string();
                 let at = err
                     .span()
-                    .map(|span| {
-                        let line = text[..span.start].lines().count().max(1);
-                        format!("line {line}: ")
-                    })
+                    .and_then(|span| text.get(..span.start))
+                    .map(|before| format!("line {}: ", before.lines().count().max(1)))
                     .unwrap_or_default();
-                problems.push(problem(
-                    &path,
-                    "",
-                    "",
-                    format!("invalid TOML: {at}{message}"),
-                ));
+                let message = format!("invalid TOML: {at}{}", err.message());
+                problems.push(problem(&path, "", "", message));
                 None
             }
         }
-    };
+    });
+    let mut next = || parsed.next().flatten();
+    let (events, facts, portraits, week, thesaurus) = (next(), next(), next(), next(), next());
+    drop(parsed);
+    Tables {
+        events,
+        facts,
+        portraits,
+        week,
+        thesaurus,
+        fast_events,
+    }
+}
 
-    let events_file = read(0);
-    let facts_file = read(1);
-    let portraits_file = read(2);
-    let week_file = read(3);
-    let thesaurus_file = read(4);
-    let fingerprint = hasher.finish();
-    let gazetteer = match Gazetteer::load(gazetteer_dir) {
-        Ok(gazetteer) => Some(gazetteer),
-        Err(found) => {
-            problems.extend(found);
-            None
-        }
-    };
-
-    let events: Vec<Event> = match fast_events.take() {
+/// Decodes and checks every record of the files read: the knowledge, or every problem.
+fn assemble(
+    sources: &[(&Path, Option<&str>)],
+    fingerprint: u64,
+    gazetteer: Result<std::sync::Arc<Gazetteer>, Vec<Problem>>,
+    cached_events: Option<Vec<Event>>,
+    mut problems: Vec<Problem>,
+) -> Result<Knowledge, DataError> {
+    let mut files = tables(sources, cached_events, &mut problems);
+    let gazetteer = gazetteer.map_err(|found| problems.extend(found)).ok();
+    let events: Vec<Event> = match files.fast_events.take() {
         Some(events) => events,
-        None => records(events_file.as_ref(), "event", &mut problems),
+        None => records(files.events.as_ref(), "event", &mut problems),
     };
-    let facts: Vec<Fact> = records(facts_file.as_ref(), "fact", &mut problems);
-    let portraits: Vec<Portrait> = records(portraits_file.as_ref(), "portrait", &mut problems);
-    let topics: Vec<Topic> = records(week_file.as_ref(), "topic", &mut problems);
-    let thesaurus = thesaurus(thesaurus_file.as_ref(), &mut problems);
-    let week: Option<Week> = week_file
-        .as_ref()
-        .and_then(|(path, table)| match table.get("week") {
-            Some(value) => decode(path, "[week]", value, &mut problems),
-            None => {
-                problems.push(problem(path, "[week]", "", "missing table [week]".into()));
-                None
-            }
-        });
-
-    if let Some((path, _)) = &events_file {
+    let facts: Vec<Fact> = records(files.facts.as_ref(), "fact", &mut problems);
+    let portraits: Vec<Portrait> = records(files.portraits.as_ref(), "portrait", &mut problems);
+    let topics: Vec<Topic> = records(files.week.as_ref(), "topic", &mut problems);
+    let thesaurus = thesaurus(files.thesaurus.as_ref(), &mut problems);
+    let week: Option<Week> =
+        files
+            .week
+            .as_ref()
+            .and_then(|(path, table)| match table.get("week") {
+                Some(value) => decode(path, "[week]", value, &mut problems),
+                None => {
+                    problems.push(problem(path, "[week]", "", "missing table [week]".into()));
+                    None
+                }
+            });
+    if let Some((path, _)) = &files.events {
         check_events(path, &events, &mut problems);
         if let Some(gazetteer) = &gazetteer {
             check_places(path, &events, gazetteer, &mut problems);
         }
     }
-    if let Some((path, _)) = &facts_file {
+    if let Some((path, _)) = &files.facts {
         check_facts(path, &facts, &mut problems);
     }
-    if let Some((path, _)) = &portraits_file {
-        check_unique(
-            path,
-            "portrait",
-            portraits.iter().map(|p| p.id.as_str()),
-            &mut problems,
-        );
+    if let Some((path, _)) = &files.portraits {
+        let ids = portraits.iter().map(|p| p.id.as_str());
+        check_unique(path, "portrait", ids, &mut problems);
     }
-    if let Some((path, _)) = &week_file {
+    if let Some((path, _)) = &files.week {
         check_unique(
             path,
             "topic",
@@ -515,7 +665,6 @@ fn load_files(
             &mut problems,
         );
     }
-
     match (week, gazetteer) {
         (Some(week), Some(gazetteer)) if problems.is_empty() => Ok(Knowledge {
             events,
@@ -524,7 +673,7 @@ fn load_files(
             week,
             topics,
             thesaurus,
-            gazetteer: std::sync::Arc::new(gazetteer),
+            gazetteer,
             fingerprint,
         }),
         _ => Err(DataError::Invalid(problems)),
@@ -683,28 +832,8 @@ fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
         let mut report = |field: &str, message: String| {
             problems.push(problem(path, &record, field, message));
         };
-        for (field, text) in [
-            ("title", &event.title),
-            ("organizer", &event.organizer),
-            ("description", &event.description),
-        ] {
-            if text.trim().is_empty() {
-                report(field, "must not be empty".into());
-            }
-        }
-        if !event.link.starts_with("https://") {
-            report(
-                "link",
-                format!("expected an https:// link, got {:?}", event.link),
-            );
-        } else if event.link.contains("openagenda.com")
-            && event.link.trim_end_matches('/').rsplit('/').next() != Some(event.id.as_str())
-        {
-            report(
-                "id",
-                "must be the last path segment of the OpenAgenda link".into(),
-            );
-        }
+        check_texts(event, &mut report);
+        check_id_and_links(event, &mut report);
         if event.audiences.is_empty() {
             report("audiences", "at least one audience is required".into());
         }
@@ -752,6 +881,87 @@ fn check_events(path: &Path, events: &[Event], problems: &mut Vec<Problem>) {
             report(
                 "place.insee",
                 format!("INSEE code {insee} is not in département {dep}"),
+            );
+        }
+    }
+}
+
+/// Checks an event's id (its charset and length, and that it ends its OpenAgenda link)
+/// and its links (`http://` or `https://` only).
+fn check_id_and_links(event: &Event, report: &mut impl FnMut(&str, String)) {
+    if !limits::valid_id(&event.id) {
+        report(
+            "id",
+            format!(
+                "expected 1 to {} letters, digits, '-' or '_', got {:?}",
+                limits::ID_BYTES,
+                limits::cut(&event.id, 40)
+            ),
+        );
+    }
+    if !limits::valid_link(&event.link) {
+        report(
+            "link",
+            format!(
+                "expected an http:// or https:// link, got {:?}",
+                limits::cut(&event.link, 60)
+            ),
+        );
+    } else if event.link.contains("openagenda.com")
+        && event.link.trim_end_matches('/').rsplit('/').next() != Some(event.id.as_str())
+    {
+        report(
+            "id",
+            "must be the last path segment of the OpenAgenda link".into(),
+        );
+    }
+    if let Some(bad) = event.registration.iter().find(|l| !limits::valid_link(l)) {
+        report(
+            "registration",
+            format!(
+                "expected http:// or https:// links, got {:?}",
+                limits::cut(bad, 60)
+            ),
+        );
+    }
+}
+
+/// Checks the texts of an event: present, within the bounds of [`limits`] (what a chat
+/// message can show), and without control characters.
+fn check_texts(event: &Event, report: &mut impl FnMut(&str, String)) {
+    let venue = event.place.venue.as_deref().unwrap_or("x");
+    for (field, text, max) in [
+        ("title", event.title.as_str(), limits::TITLE_CHARS),
+        ("organizer", &event.organizer, limits::NAME_CHARS),
+        ("description", &event.description, limits::DESCRIPTION_CHARS),
+        ("place.venue", venue, limits::NAME_CHARS),
+    ] {
+        if text.trim().is_empty() {
+            report(field, "must not be empty".into());
+        } else if text.chars().count() > max {
+            report(field, format!("longer than {max} characters"));
+        } else if text.chars().any(|c| c.is_control() && c != '\n') {
+            report(field, "holds a control character".into());
+        }
+    }
+    for (field, items) in [
+        (
+            "partners",
+            event
+                .partners
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        ),
+        ("themes", event.themes.iter().map(|t| &**t).collect()),
+    ] {
+        if items.len() > limits::LIST_ITEMS {
+            report(field, format!("more than {} items", limits::LIST_ITEMS));
+        }
+        if items.iter().any(|i| i.chars().count() > limits::NAME_CHARS) {
+            report(
+                field,
+                format!("an item is longer than {} characters", limits::NAME_CHARS),
             );
         }
     }
@@ -833,7 +1043,7 @@ fn check_places(path: &Path, events: &[Event], gazetteer: &Gazetteer, problems: 
         if let (Some(lat), Some(lon)) = (place.lat, place.lon)
             && let Some(point) = crate::places::Point::new(lat, lon)
         {
-            let limit = if commune.approximate { 60.0 } else { 25.0 };
+            let limit = commune.reach_km();
             let km = point.distance_km(commune.point);
             if km > limit {
                 report(

@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, Timelike};
 
 use crate::index::{Organized, SearchIndex};
+use crate::limits;
 use crate::model::{Audience, Event, EventType, Knowledge, Set};
 use crate::places::{Area, Code, Gazetteer, PlaceMention, Point};
 use crate::understand::Request;
@@ -55,6 +56,23 @@ fn radius_phrase(radius: f64, label: &str) -> String {
     format!("à moins de {} km de {label}", crate::french::number(radius))
 }
 
+/// The radius after "plus loin": twice as large, at least twice the default, at most
+/// [`limits::MAX_RADIUS_KM`] (France-wide).
+///
+/// ```
+/// use boussole_core::search::wider_radius;
+/// assert_eq!(wider_radius(30.0), 60.0);
+/// assert_eq!(wider_radius(800.0), 1_000.0);
+/// assert_eq!(wider_radius(f64::NAN), 60.0);
+/// ```
+pub fn wider_radius(radius: f64) -> f64 {
+    let doubled = radius * 2.0;
+    if doubled.is_nan() {
+        return DEFAULT_RADIUS_KM * 2.0;
+    }
+    doubled.clamp(DEFAULT_RADIUS_KM * 2.0, limits::MAX_RADIUS_KM)
+}
+
 impl Scope {
     /// The scope of a place mention. `Area::Here` has none: only an adapter knows where
     /// the user is.
@@ -63,13 +81,9 @@ impl Scope {
         Some(match &mention.area {
             Area::Commune(index) => {
                 let label = gazetteer.commune_label(*index);
-                Scope {
-                    area: mention.area.clone(),
-                    phrase: radius_phrase(radius, &label),
-                    label,
-                    center: Some(gazetteer.commune(*index).point),
-                    radius_km: Some(radius),
-                }
+                let center = gazetteer.commune(*index).point;
+                let phrase = radius_phrase(radius, &label);
+                Scope::around_in(mention.area.clone(), label, phrase, center, radius)
             }
             Area::Departement(index) => {
                 let d = gazetteer.departement_at(*index);
@@ -105,28 +119,34 @@ impl Scope {
     /// Around a position shared by the user.
     pub fn around(point: Point, radius_km: Option<f64>) -> Scope {
         let radius = radius_km.unwrap_or(DEFAULT_RADIUS_KM);
-        Scope {
-            area: Area::Here,
-            label: "ta position".into(),
-            phrase: format!("à moins de {} km de toi", crate::french::number(radius)),
-            center: Some(point),
-            radius_km: Some(radius),
-        }
+        let phrase = format!("à moins de {} km de toi", crate::french::number(radius));
+        Scope::around_in(Area::Here, "ta position".into(), phrase, point, radius)
     }
 
-    /// The same scope with a larger radius ("plus loin").
-    pub fn widened(&self) -> Scope {
-        let mut wider = self.clone();
-        if let Some(radius) = self.radius_km {
-            let radius = (radius * 2.0).max(DEFAULT_RADIUS_KM * 2.0);
-            wider.radius_km = Some(radius);
-            wider.phrase = if self.area == Area::Here {
-                format!("à moins de {} km de toi", crate::french::number(radius))
-            } else {
-                radius_phrase(radius, &self.label)
+    /// Within `radius` of `center`; France-wide, nearest first, from
+    /// [`limits::MAX_RADIUS_KM`] (or for a radius that is no number).
+    fn around_in(area: Area, label: String, phrase: String, center: Point, radius: f64) -> Scope {
+        if radius < limits::MAX_RADIUS_KM {
+            return Scope {
+                area,
+                label,
+                phrase,
+                center: Some(center),
+                radius_km: Some(radius),
             };
         }
-        wider
+        let from = if area == Area::Here {
+            "toi".to_string()
+        } else {
+            label.clone()
+        };
+        Scope {
+            area,
+            phrase: format!("dans toute la France, au plus près de {from}"),
+            label,
+            center: Some(center),
+            radius_km: None,
+        }
     }
 
     /// The scope's area in the terms of the rows, computed once per search.
@@ -140,6 +160,7 @@ impl Scope {
             _ => None,
         };
         match &self.area {
+            Area::Commune(_) | Area::Here if self.radius_km.is_none() => AreaTest::Everywhere,
             Area::Commune(_) | Area::Here => AreaTest::Radius(box_half),
             Area::Departement(index) => {
                 AreaTest::Departement(Code::new(&gazetteer.departement_at(*index).code))
@@ -166,13 +187,14 @@ impl Scope {
         }
         // Distances mean something from a commune or a position, not from the middle of
         // a département.
-        let distance = match (self.center, self.radius_km, point) {
-            (Some(center), Some(_), Some((lat, lon))) => {
+        let distance = match (self.center, area, point) {
+            (Some(center), AreaTest::Radius(_) | AreaTest::Everywhere, Some((lat, lon))) => {
                 Point::new(lat, lon).map(|p| center.distance_km(p))
             }
             _ => None,
         };
         let inside = match area {
+            AreaTest::Everywhere => true,
             AreaTest::Radius(_) => {
                 distance.is_some_and(|d| d <= self.radius_km.unwrap_or(DEFAULT_RADIUS_KM))
             }
@@ -197,6 +219,8 @@ enum AreaTest {
     /// Within the radius of the centre; half the sides of the box around the circle, in
     /// degrees of latitude and longitude.
     Radius(Option<(f64, f64)>),
+    /// Anywhere (France-wide around a place), nearest first.
+    Everywhere,
     /// In this département.
     Departement(Option<Code>),
     /// In one of these régions.

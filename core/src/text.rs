@@ -103,6 +103,19 @@ pub fn fold(text: &str) -> String {
 
 /// Splits text into folded words with their byte offsets in the original text. Elided
 /// words (`l'`, `qu'`…) are dropped; stop words are kept (callers decide).
+///
+/// Spans follow each other and never overlap: each starts where the previous one ended
+/// or later, on a character boundary. One character can fold into several words ("℀"
+/// is "a/c"): the first word takes the character, the next ones start after it (their
+/// span may be empty), so callers can cut and rebuild the text by spans.
+///
+/// ```
+/// use boussole_core::text::words;
+/// let text = "y℀b";
+/// let spans = words(text);
+/// assert_eq!(spans.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(), ["ya", "cb"]);
+/// assert!(spans.windows(2).all(|pair| pair[0].2 <= pair[1].1));
+/// ```
 pub fn words(text: &str) -> Vec<(String, usize, usize)> {
     let mut out: Vec<(String, usize, usize)> = Vec::new();
     let mut current = String::new();
@@ -112,13 +125,16 @@ pub fn words(text: &str) -> Vec<(String, usize, usize)> {
     for (i, c) in text.char_indices() {
         folded.clear();
         fold_char(c, &mut folded);
+        let after = i + c.len_utf8();
         for f in folded.chars() {
             if f.is_alphanumeric() {
                 if current.is_empty() {
-                    start = i;
+                    // A word that starts inside a character the previous word took
+                    // begins after that character.
+                    start = if end > i { after } else { i };
                 }
                 current.push(f);
-                end = i + c.len_utf8();
+                end = after;
             } else if !current.is_empty() {
                 let elided = f == '\'' && ELISIONS.contains(&current.as_str());
                 let word = std::mem::take(&mut current);
@@ -335,27 +351,34 @@ impl Tokenizer for SingleWord {
     }
 }
 
-/// Removes what a user cannot mean: control characters, zero-width and bidi marks. Keeps
-/// letters, digits, punctuation, emoji and ordinary white space.
+/// Removes what a user cannot mean: control characters become spaces; zero-width,
+/// bidi and other invisible marks go ("esc\u{200B}ape" is "escape"). Keeps letters,
+/// digits, punctuation, emoji and ordinary white space, collapsed.
 pub fn clean(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() || is_invisible(c) {
-                ' '
-            } else {
-                c
-            }
-        })
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// Whether a user can mean this character: not white space, not a control character,
+/// not a zero-width nor a bidi mark.
+pub fn is_meant(c: char) -> bool {
+    !(c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
 fn is_invisible(c: char) -> bool {
+    // Zero-width and joiners, bidi embeddings, overrides and isolates, invisible
+    // operators, the byte order mark, soft hyphens, blank fillers, variation selectors
+    // and tags (they only change how the character before them looks).
     matches!(c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{115F}' | '\u{1160}'
+        | '\u{3164}' | '\u{FFA0}' | '\u{17B4}' | '\u{17B5}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 #[cfg(test)]
@@ -409,7 +432,8 @@ mod tests {
 
     #[test]
     fn clean_removes_controls_and_invisible_marks() {
-        assert_eq!(clean("a\u{0}b\u{200B}c\u{202E}d\n\te"), "a b c d e");
+        assert_eq!(clean("a\u{0}b\u{200B}c\u{202E}d\n\te"), "a bcd e");
+        assert_eq!(clean("esc\u{200B}ape Br\u{200D}est"), "escape Brest");
         assert_eq!(clean("  🙂  "), "🙂");
     }
 }

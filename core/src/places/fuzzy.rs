@@ -112,6 +112,10 @@ pub struct FuzzyIndex<T> {
     targets: Vec<(String, T)>,
     by_deletion: HashMap<String, Vec<u32>>,
     rule: TypoRule,
+    /// The longest target, in characters: a longer query (beyond the typos it may
+    /// carry) matches nothing, and is not even taken apart. A 2,000-letter word would
+    /// otherwise make two million deletions.
+    longest: usize,
 }
 
 impl<T: Clone> FuzzyIndex<T> {
@@ -126,12 +130,14 @@ impl<T: Clone> FuzzyIndex<T> {
             targets: Vec::new(),
             by_deletion: HashMap::default(),
             rule,
+            longest: 0,
         }
     }
 
     /// Adds a target key (already folded).
     pub fn insert(&mut self, key: &str, payload: T) {
         let id = self.targets.len() as u32;
+        self.longest = self.longest.max(key.chars().count());
         self.targets.push((key.to_string(), payload));
         let by_deletion = &mut self.by_deletion;
         deletions(key, self.rule.allowed(key), &mut |deletion| {
@@ -149,7 +155,7 @@ impl<T: Clone> FuzzyIndex<T> {
     /// with their distance. Exact matches are not returned (distance 0 is not a typo).
     pub fn lookup(&self, query: &str) -> Vec<(&str, &T, usize)> {
         let k = self.rule.allowed(query);
-        if k == 0 {
+        if k == 0 || query.chars().count() > self.longest + k {
             return Vec::new();
         }
         let mut ids: Vec<u32> = Vec::new();
@@ -196,5 +202,12 @@ mod tests {
         assert_eq!(first("st"), None);
         assert_eq!(first("brest"), None, "exact matches are not typos");
         assert_eq!(first("bordeaux"), None);
+        // Far longer than any target: not looked up at all (bounded work).
+        assert_eq!(first(&"toulouse".repeat(250)), None);
+        assert_eq!(
+            first("saint etiennexx"),
+            Some(4),
+            "two typos past the longest"
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! The gazetteer: every commune, département and région, loaded from `data/gazetteer/`.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::code::Code;
 use super::fuzzy::FuzzyIndex;
 use super::geo::Point;
 use super::key;
+use crate::limits;
 use crate::load::Problem;
 
 /// Communes at least this populous are corrected when misspelled.
@@ -39,6 +40,12 @@ impl Commune {
     /// Whether it is a municipal arrondissement.
     pub fn is_arrondissement(&self) -> bool {
         self.parent.is_some()
+    }
+
+    /// How far from the commune's point a venue may lie, in km: 25, or 60 when the
+    /// point is approximate. The importer and the data check use this one bound.
+    pub fn reach_km(&self) -> f64 {
+        if self.approximate { 60.0 } else { 25.0 }
     }
 }
 
@@ -132,25 +139,13 @@ pub struct Gazetteer {
     longest_key_words: usize,
 }
 
-/// Reads a TSV file with a header; each row is passed with its line number.
+/// Reads the text of a TSV file with a header; each row is passed with its line number.
 fn read_tsv(
-    path: &Path,
+    (path, text): (&Path, &str),
     columns: &[&str],
     problems: &mut Vec<Problem>,
     mut row: impl FnMut(usize, &[&str], &mut Vec<Problem>),
 ) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => {
-            problems.push(Problem::new(
-                path,
-                "",
-                "",
-                format!("cannot read the file: {err}"),
-            ));
-            return;
-        }
-    };
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, header)) if header.split('\t').collect::<Vec<_>>() == columns => {}
@@ -171,13 +166,19 @@ fn read_tsv(
         }
         cells.clear();
         cells.extend(line.split('\t'));
+        let record = format!("line {}", index + 1);
         if cells.len() != columns.len() {
-            problems.push(Problem::new(
-                path,
-                &format!("line {}", index + 1),
-                "",
-                format!("expected {} columns, found {}", columns.len(), cells.len()),
-            ));
+            let message = format!("expected {} columns, found {}", columns.len(), cells.len());
+            problems.push(Problem::new(path, &record, "", message));
+            continue;
+        }
+        if let Some((field, _)) = columns
+            .iter()
+            .zip(&cells)
+            .find(|(_, cell)| cell.chars().count() > limits::NAME_CHARS)
+        {
+            let message = format!("longer than {} characters", limits::NAME_CHARS);
+            problems.push(Problem::new(path, &record, field, message));
             continue;
         }
         row(index + 1, &cells, problems);
@@ -198,162 +199,202 @@ fn parse<T: std::str::FromStr>(
                 path,
                 &format!("line {line}"),
                 field,
-                format!("invalid value {value:?}"),
+                format!("invalid value {:?}", limits::cut(value, 40)),
             ));
             None
         }
     }
 }
 
+/// The files of a gazetteer directory, in the order [`Gazetteer::parse`] takes them.
+pub const GAZETTEER_FILES: [&str; 5] = [
+    "regions.tsv",
+    "departements.tsv",
+    "communes.tsv",
+    "aliases.tsv",
+    "common-words.txt",
+];
+
+fn regions(file: (&Path, &str), problems: &mut Vec<Problem>) -> Vec<Region> {
+    let mut regions = Vec::new();
+    read_tsv(file, &["code", "name"], problems, |_, c, _| {
+        regions.push(Region {
+            code: c[0].into(),
+            name: c[1].into(),
+            center: Point { lat: 0.0, lon: 0.0 },
+        });
+    });
+    regions
+}
+
+fn departements(file: (&Path, &str), problems: &mut Vec<Problem>) -> Vec<Departement> {
+    let mut departements = Vec::new();
+    let columns = ["code", "name", "region", "article"];
+    read_tsv(file, &columns, problems, |line, c, problems| {
+        let Some(article) = parse::<u8>(file.0, line, "article", c[3], problems) else {
+            return;
+        };
+        departements.push(Departement {
+            code: c[0].into(),
+            name: c[1].into(),
+            region: c[2].into(),
+            article,
+            center: Point { lat: 0.0, lon: 0.0 },
+        });
+    });
+    departements
+}
+
+/// The communes, and the arrondissements with the INSEE code of their commune.
+fn communes(file: (&Path, &str), problems: &mut Vec<Problem>) -> (Vec<Commune>, Vec<(u32, Code)>) {
+    let mut communes = Vec::with_capacity(35_000);
+    let mut parents: Vec<(u32, Code)> = Vec::new();
+    let columns = [
+        "insee",
+        "name",
+        "kind",
+        "parent",
+        "departement",
+        "region",
+        "population",
+        "lat",
+        "lon",
+        "precision",
+        "postcodes",
+    ];
+    read_tsv(file, &columns, problems, |line, c, problems| {
+        let Some(commune) = commune(file.0, line, c, problems) else {
+            return;
+        };
+        if c[2] == "arrondissement" {
+            match code(file.0, line, "parent", c[3], problems) {
+                Some(parent) => parents.push((communes.len() as u32, parent)),
+                None => return,
+            }
+        }
+        communes.push(commune);
+    });
+    (communes, parents)
+}
+
+/// One row of `communes.tsv`.
+fn commune(path: &Path, line: usize, c: &[&str], problems: &mut Vec<Problem>) -> Option<Commune> {
+    let population = parse::<u32>(path, line, "population", c[6], problems);
+    let lat = parse::<f64>(path, line, "lat", c[7], problems);
+    let lon = parse::<f64>(path, line, "lon", c[8], problems);
+    let (population, lat, lon) = (population?, lat?, lon?);
+    let Some(point) = Point::new(lat, lon) else {
+        let message = "coordinates out of range".to_string();
+        problems.push(Problem::new(path, &format!("line {line}"), "lat", message));
+        return None;
+    };
+    let insee = code(path, line, "insee", c[0], problems);
+    let departement = code(path, line, "departement", c[4], problems);
+    let region = code(path, line, "region", c[5], problems);
+    let postcodes = c[10]
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| code(path, line, "postcodes", p, problems))
+        .collect::<Option<Box<[Code]>>>();
+    Some(Commune {
+        insee: insee?,
+        name: c[1].into(),
+        parent: None,
+        departement: departement?,
+        region: region?,
+        population,
+        point,
+        approximate: c[9] == "approximate",
+        postcodes: postcodes?,
+    })
+}
+
+/// A code cell (INSEE, département, région, postal code).
+fn code(
+    path: &Path,
+    line: usize,
+    field: &str,
+    value: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Code> {
+    let code = Code::new(value).filter(|c| !c.is_empty());
+    if code.is_none() {
+        let message = format!("invalid code {:?}", limits::cut(value, 20));
+        problems.push(Problem::new(path, &format!("line {line}"), field, message));
+    }
+    code
+}
+
+/// Former régions and groups of régions: (is a group, alias, région codes).
+fn aliases(file: (&Path, &str), problems: &mut Vec<Problem>) -> Vec<(bool, String, Vec<Box<str>>)> {
+    let mut aliases = Vec::new();
+    let columns = ["kind", "alias", "codes", "note"];
+    read_tsv(file, &columns, problems, |line, c, problems| {
+        if c[0] != "region" && c[0] != "group" {
+            problems.push(Problem::new(
+                file.0,
+                &format!("line {line}"),
+                "kind",
+                format!("expected region or group, got {:?}", limits::cut(c[0], 20)),
+            ));
+            return;
+        }
+        let codes: Vec<Box<str>> = c[2].split(',').map(Into::into).collect();
+        aliases.push((c[0] == "group", c[1].to_string(), codes));
+    });
+    aliases
+}
+
 const ARTICLES: [&str; 4] = ["le", "la", "les", "l"];
 
 impl Gazetteer {
-    /// Loads `communes.tsv`, `departements.tsv`, `regions.tsv`, `aliases.tsv` and
-    /// `common-words.txt` from `dir`. Reports every problem with file, line and field.
+    /// Loads the gazetteer of a directory ([`GAZETTEER_FILES`]). Fails with every
+    /// problem found, each with its file, line and field.
     pub fn load(dir: &Path) -> Result<Gazetteer, Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut regions = Vec::new();
-        let path = dir.join("regions.tsv");
-        read_tsv(&path, &["code", "name"], &mut problems, |_, c, _| {
-            regions.push(Region {
-                code: c[0].into(),
-                name: c[1].into(),
-                center: Point { lat: 0.0, lon: 0.0 },
-            });
-        });
-        let mut departements = Vec::new();
-        let path = dir.join("departements.tsv");
-        read_tsv(
-            &path,
-            &["code", "name", "region", "article"],
-            &mut problems,
-            |line, c, problems| {
-                let Some(article) = parse::<u8>(&path, line, "article", c[3], problems) else {
-                    return;
-                };
-                departements.push(Departement {
-                    code: c[0].into(),
-                    name: c[1].into(),
-                    region: c[2].into(),
-                    article,
-                    center: Point { lat: 0.0, lon: 0.0 },
-                });
-            },
-        );
-        let mut communes = Vec::with_capacity(35_000);
-        let mut parents: Vec<(u32, Code)> = Vec::new();
-        let path = dir.join("communes.tsv");
-        let columns = [
-            "insee",
-            "name",
-            "kind",
-            "parent",
-            "departement",
-            "region",
-            "population",
-            "lat",
-            "lon",
-            "precision",
-            "postcodes",
-        ];
-        read_tsv(&path, &columns, &mut problems, |line, c, problems| {
-            let population = parse::<u32>(&path, line, "population", c[6], problems);
-            let lat = parse::<f64>(&path, line, "lat", c[7], problems);
-            let lon = parse::<f64>(&path, line, "lon", c[8], problems);
-            let (Some(population), Some(lat), Some(lon)) = (population, lat, lon) else {
-                return;
-            };
-            let Some(point) = Point::new(lat, lon) else {
-                problems.push(Problem::new(
-                    &path,
-                    &format!("line {line}"),
-                    "lat",
-                    "coordinates out of range".into(),
-                ));
-                return;
-            };
-            let code = |field: &str, value: &str, problems: &mut Vec<Problem>| {
-                let code = Code::new(value).filter(|c| !c.is_empty());
-                if code.is_none() {
-                    problems.push(Problem::new(
-                        &path,
-                        &format!("line {line}"),
-                        field,
-                        format!("invalid code {value:?}"),
-                    ));
-                }
-                code
-            };
-            let (Some(insee), Some(departement), Some(region)) = (
-                code("insee", c[0], problems),
-                code("departement", c[4], problems),
-                code("region", c[5], problems),
-            ) else {
-                return;
-            };
-            let Some(postcodes) = c[10]
-                .split(',')
-                .filter(|p| !p.is_empty())
-                .map(|p| code("postcodes", p, problems))
-                .collect::<Option<Box<[Code]>>>()
-            else {
-                return;
-            };
-            if c[2] == "arrondissement" {
-                match code("parent", c[3], problems) {
-                    Some(parent) => parents.push((communes.len() as u32, parent)),
-                    None => return,
+        let mut files = Vec::new();
+        for name in GAZETTEER_FILES {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => files.push((path, text)),
+                Err(err) => {
+                    let message = format!("cannot read the file: {err}");
+                    problems.push(Problem::new(&path, "", "", message));
+                    files.push((path, String::new()));
                 }
             }
-            communes.push(Commune {
-                insee,
-                name: c[1].into(),
-                parent: None,
-                departement,
-                region,
-                population,
-                point,
-                approximate: c[9] == "approximate",
-                postcodes,
-            });
-        });
-        let mut aliases = Vec::new();
-        let path = dir.join("aliases.tsv");
-        read_tsv(
-            &path,
-            &["kind", "alias", "codes", "note"],
-            &mut problems,
-            |line, c, problems| {
-                if c[0] != "region" && c[0] != "group" {
-                    problems.push(Problem::new(
-                        &path,
-                        &format!("line {line}"),
-                        "kind",
-                        format!("expected region or group, got {:?}", c[0]),
-                    ));
-                    return;
-                }
-                let codes: Vec<Box<str>> = c[2].split(',').map(Into::into).collect();
-                aliases.push((c[0] == "group", c[1].to_string(), codes));
-            },
-        );
-        let common_words: HashSet<Box<str>> =
-            match std::fs::read_to_string(dir.join("common-words.txt")) {
-                Ok(text) => text
-                    .lines()
-                    .filter(|l| !l.starts_with('#') && !l.is_empty())
-                    .map(Into::into)
-                    .collect(),
-                Err(err) => {
-                    problems.push(Problem::new(
-                        &dir.join("common-words.txt"),
-                        "",
-                        "",
-                        format!("cannot read the file: {err}"),
-                    ));
-                    HashSet::default()
-                }
-            };
+        }
+        match Gazetteer::parse(&files) {
+            Ok(gazetteer) if problems.is_empty() => Ok(gazetteer),
+            Ok(_) => Err(problems),
+            Err(found) => {
+                problems.extend(found);
+                Err(problems)
+            }
+        }
+    }
+
+    /// Builds the gazetteer from the texts of its files, in [`GAZETTEER_FILES`] order,
+    /// each with the path its problems name. No I/O.
+    pub fn parse(files: &[(PathBuf, String)]) -> Result<Gazetteer, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let file = |i: usize| {
+            files
+                .get(i)
+                .map_or((Path::new(GAZETTEER_FILES[i]), ""), |(p, t)| {
+                    (p.as_path(), t.as_str())
+                })
+        };
+        let regions = regions(file(0), &mut problems);
+        let departements = departements(file(1), &mut problems);
+        let (communes, parents) = communes(file(2), &mut problems);
+        let aliases = aliases(file(3), &mut problems);
+        let common_words: HashSet<Box<str>> = file(4)
+            .1
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(Into::into)
+            .collect();
         if !problems.is_empty() {
             return Err(problems);
         }

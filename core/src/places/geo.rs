@@ -18,6 +18,22 @@ impl Point {
             .then_some(Point { lat, lon })
     }
 
+    /// The point to about a kilometre (latitude and longitude rounded to 0.01°): what
+    /// Boussole keeps of a position a user shares.
+    ///
+    /// ```
+    /// use boussole_core::places::Point;
+    /// let shared = Point::new(48.390_294, -4.486_281).unwrap();
+    /// assert_eq!(shared.approximate(), Point::new(48.39, -4.49).unwrap());
+    /// ```
+    pub fn approximate(self) -> Point {
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        Point {
+            lat: round(self.lat).clamp(-90.0, 90.0),
+            lon: round(self.lon).clamp(-180.0, 180.0),
+        }
+    }
+
     /// Great-circle distance in kilometres (haversine, mean Earth radius).
     ///
     /// ```

@@ -11,6 +11,7 @@
 //! others are kept as alternatives.
 
 use super::gazetteer::{Gazetteer, Named};
+use crate::limits;
 use crate::text::{is_stop_word, words};
 use crate::understand::dates::MONTHS;
 
@@ -141,7 +142,10 @@ fn tokens(text: &str) -> Vec<Token> {
 
 struct Finder<'a, F> {
     gazetteer: &'a Gazetteer,
+    text: &'a str,
     tokens: Vec<Token>,
+    /// Typo-tolerant lookups left ([`limits::FUZZY_PLACE_LOOKUPS`] per question).
+    fuzzy_left: std::cell::Cell<usize>,
     is_vocabulary: F,
 }
 
@@ -155,7 +159,9 @@ pub fn find_place(
 ) -> Option<PlaceMention> {
     let finder = Finder {
         gazetteer,
+        text: question,
         tokens: tokens(question),
+        fuzzy_left: std::cell::Cell::new(limits::FUZZY_PLACE_LOOKUPS),
         is_vocabulary,
     };
     finder.find()
@@ -190,24 +196,47 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
         is_stop_word(word) || self.gazetteer.is_common_word(word) || (self.is_vocabulary)(word)
     }
 
+    /// "à moins de 30 km", "à 2,5 km", "50km", "à 1 000 km": the radius asked for, any
+    /// number (understanding tells what is too far or zero).
     fn radius(&self) -> Option<f64> {
-        self.tokens.windows(2).find_map(|pair| {
-            let unit = pair[1].word.as_str();
-            if ["km", "kms", "kilometres", "kilometre"].contains(&unit) {
-                pair[0]
-                    .word
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|r| *r > 0.0 && *r <= 2000.0)
-            } else if let Some(number) = pair[0].word.strip_suffix("km") {
-                number
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|r| *r > 0.0 && *r <= 2000.0)
+        let units = ["km", "kms", "kilometres", "kilometre"];
+        (0..self.tokens.len()).find_map(|i| {
+            let word = self.tokens[i].word.as_str();
+            if units.contains(&word) && i > 0 {
+                self.number_before(i - 1, &self.tokens[i - 1].word)
             } else {
-                None
+                let digits = word.strip_suffix("km")?;
+                self.number_before(i, digits)
             }
         })
+    }
+
+    /// The number that token `i` ends, its own digits being `digits`: with the decimal
+    /// part ("2,5") or the thousands ("1 000") of the token before.
+    fn number_before(&self, i: usize, digits: &str) -> Option<f64> {
+        let is_digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        if !is_digits(digits) {
+            return None;
+        }
+        let whole = digits.parse::<f64>().ok()?;
+        let Some(previous) = i.checked_sub(1).map(|p| &self.tokens[p]) else {
+            return Some(whole);
+        };
+        let between = self
+            .text
+            .get(previous.end..self.tokens[i].start)
+            .unwrap_or("");
+        if !is_digits(&previous.word) {
+            return Some(whole);
+        }
+        let number = match between {
+            "," | "." => format!("{}.{digits}", previous.word).parse().ok()?,
+            " " | "\u{a0}" | "\u{202f}" if digits.len() == 3 && previous.word.len() <= 3 => {
+                previous.word.parse::<f64>().ok()? * 1000.0 + whole
+            }
+            _ => whole,
+        };
+        Some(number)
     }
 
     fn find(&self) -> Option<PlaceMention> {
@@ -528,6 +557,8 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
                 .map(|t| t.word.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            let left = self.fuzzy_left.get().checked_sub(1)?;
+            self.fuzzy_left.set(left);
             let found = self.gazetteer.named_fuzzy(&name_key);
             let population = |named: &Named| match named {
                 Named::Communes(ids) => self.gazetteer.commune(ids[0]).population,

@@ -8,7 +8,9 @@ mod geo;
 mod mention;
 
 pub use code::Code;
-pub use gazetteer::{Commune, Departement, FUZZY_MIN_POPULATION, Gazetteer, Named, Region};
+pub use gazetteer::{
+    Commune, Departement, FUZZY_MIN_POPULATION, GAZETTEER_FILES, Gazetteer, Named, Region,
+};
 pub use geo::Point;
 pub use mention::{Area, PlaceMention, find_place};
 

@@ -16,15 +16,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use self::cues::*;
+pub use self::dates::Impossible;
 use self::dates::{DateSlot, find_dates, spell_numeric_dates};
 use self::slots::{Slot, SlotMatcher};
 use self::spelling::{Corrector, expand_sms, plain_inclusive};
+use crate::limits;
 use crate::model::{Audience, EventType, Knowledge};
 use crate::places::{PlaceMention, find_place};
 use crate::text::{clean, is_stop_word, words};
-
-/// Longest question analyzed, in characters; the rest is ignored (and said so).
-pub const MAX_QUESTION_CHARS: usize = 2_000;
 
 /// What the user wants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -131,8 +130,26 @@ pub struct Request {
     pub corrections: Vec<(String, String)>,
     /// Other readings of the question, offered as suggestions.
     pub alternatives: Vec<Alternative>,
-    /// Remarks to show the user (question too long…).
-    pub notes: Vec<String>,
+    /// What the answer must tell about how the question was read (cut, a date that
+    /// does not exist…).
+    pub notices: Vec<Notice>,
+}
+
+/// Something the answer tells about how the question was read: the wording is the
+/// answer's ([`crate::answer`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The question was longer than [`limits::QUESTION_CHARS`]: only its start was read.
+    Cut,
+    /// A date that does not exist ("le 31 février", "jeudi 99", "en 99999"): the
+    /// search goes on without dates.
+    NoSuchDate(Impossible),
+    /// A distance of zero ("à 0 km"): the default radius is used.
+    NoDistance,
+    /// A distance beyond [`limits::MAX_RADIUS_KM`]: the search is France-wide.
+    FranceWide,
+    /// "plus loin" when the search is already France-wide.
+    AlreadyFranceWide,
 }
 
 impl Request {
@@ -183,7 +200,7 @@ impl Request {
         merged.lean = Lean::Events;
         merged.corrections = followup.corrections.clone();
         merged.alternatives = followup.alternatives.clone();
-        merged.notes = followup.notes.clone();
+        merged.notices = followup.notices.clone();
         merged
     }
 }
@@ -314,6 +331,11 @@ impl Lexicon {
 
 /// Understands a question. Never fails. `today` resolves relative dates.
 ///
+/// Bounded work whatever the text: only its first [`limits::QUESTION_CHARS`]
+/// characters and [`limits::QUESTION_WORDS`] words are read (and the request says so),
+/// at most [`limits::TYPO_WORDS`] words are looked up for typos, and words longer than
+/// any known word never are.
+///
 /// ```
 /// use boussole_core::load;
 /// use boussole_core::model::Audience;
@@ -339,22 +361,16 @@ pub fn understand(
     today: NaiveDate,
 ) -> Request {
     let mut request = Request::default();
-    let mut text = clean(question);
-    if text.chars().count() > MAX_QUESTION_CHARS {
-        let cut = text
-            .char_indices()
-            .nth(MAX_QUESTION_CHARS)
-            .map_or(text.len(), |(i, _)| i);
-        text.truncate(cut);
-        request.notes.push(format!(
-            "Ta question est très longue : j'ai lu ses {MAX_QUESTION_CHARS} premiers caractères."
-        ));
+    let mut text = prepare(question, &knowledge.thesaurus.sms, &mut request.notices);
+    let mut spans = words(&text);
+    if spans.len() > limits::QUESTION_WORDS {
+        // A thousand characters can be two thousand words ("℀" is two): the first ones.
+        text.truncate(spans[limits::QUESTION_WORDS - 1].2);
+        spans.truncate(limits::QUESTION_WORDS);
+        if !request.notices.contains(&Notice::Cut) {
+            request.notices.push(Notice::Cut);
+        }
     }
-    let text = expand_sms(
-        &spell_numeric_dates(&plain_inclusive(&text)),
-        &knowledge.thesaurus.sms,
-    );
-    let spans = words(&text);
     let all: Vec<String> = spans.iter().map(|(w, _, _)| w.clone()).collect();
     if text.trim().is_empty() || (all.is_empty() && text.trim_start().starts_with('/')) {
         request.intent = Some(Intent::Help);
@@ -372,82 +388,16 @@ pub fn understand(
 
     // The place, then the dates, then the slots, on the words not yet taken.
     let mut taken = vec![false; all.len()];
-    let place = find_place(&knowledge.gazetteer, &text, |w| lexicon.contains(w));
-    if let Some(place) = &place {
-        if place.could_be_a_day {
-            if let crate::places::Area::Departement(d) = place.area {
-                let d = knowledge.gazetteer.departement_at(d);
-                request.alternatives.push(Alternative {
-                    label: format!("le département {} ({})", d.name, d.code),
-                    question: format!("événements dans le {}", d.code),
-                });
-            }
-        } else {
-            for (i, (_, start, _)) in spans.iter().enumerate() {
-                taken[i] = (place.span.0..place.span.1).contains(start);
-            }
-        }
-    }
-    request.place = place.filter(|p| !p.could_be_a_day);
-    let free: Vec<String> = all
-        .iter()
-        .zip(&taken)
-        .map(|(w, t)| if *t { String::new() } else { w.clone() })
-        .collect();
-    request.dates = find_dates(&free, today, &knowledge.week);
-    if let Some(dates) = &request.dates {
-        for &i in &dates.words {
-            taken[i] = true;
-        }
-    }
-
-    // Typos: unknown words are corrected towards the vocabulary.
-    let mut corrected = all.clone();
-    for (i, word) in all.iter().enumerate() {
-        if taken[i] || is_stop_word(word) || word.chars().any(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        if let Some(fixed) = lexicon.corrector.correct(word) {
-            let correction = (word.clone(), fixed.clone());
-            if !request.corrections.contains(&correction) {
-                request.corrections.push(correction);
-            }
-            corrected[i] = fixed;
-        }
-    }
+    take_place(&mut request, &text, &spans, &mut taken, knowledge, lexicon);
+    take_dates(&mut request, &all, &mut taken, today, &knowledge.week);
+    let corrected = correct_typos(&mut request, &all, &taken, &lexicon.corrector);
     let free: Vec<String> = corrected
         .iter()
         .zip(&taken)
         .map(|(w, t)| if *t { String::new() } else { w.clone() })
         .collect();
-    for found in lexicon.slots.find(&free) {
-        match found.slot {
-            Slot::Audience(a) if !request.audiences.contains(&a) => request.audiences.push(a),
-            Slot::Girls => request.girls = true,
-            Slot::Type(t) if !request.types.contains(&t) => request.types.push(t),
-            Slot::Online => request.online = true,
-            Slot::Theme(t) if !request.themes.contains(&t) => request.themes.push(t),
-            _ => {}
-        }
-    }
-    for word in &free {
-        if lexicon.organizer_words.contains_key(word) && !request.organizers.contains(word) {
-            request.organizers.push(word.clone());
-        }
-    }
-
-    let has = |list: &[&str]| corrected.iter().any(|w| list.contains(&w.as_str()));
-    request.lean = if has(LEAN_FIGURES) {
-        Lean::Figures
-    } else if has(LEAN_ABOUT) && !request.has_event_slots() {
-        Lean::About
-    } else if has(LEAN_EVENTS) || request.has_event_slots() {
-        Lean::Events
-    } else if has(LEAN_PEOPLE) {
-        Lean::People
-    } else {
-        Lean::None
-    };
+    fill_slots(&mut request, &free, lexicon);
+    request.lean = lean(&request, &corrected);
 
     let content = |w: &&String| !w.is_empty() && !is_stop_word(w);
     request.query = free
@@ -466,6 +416,163 @@ pub fn understand(
         .collect::<Vec<_>>()
         .join(" ");
     request
+}
+
+/// The text understood: what a user cannot mean removed, cut to
+/// [`limits::QUESTION_CHARS`] (said in `notices`), inclusive spellings made plain,
+/// numeric dates spelled, SMS words expanded.
+fn prepare(
+    question: &str,
+    sms: &std::collections::BTreeMap<String, String>,
+    notices: &mut Vec<Notice>,
+) -> String {
+    // Cut before anything else, so that no step sees more than a bounded text (invisible
+    // characters count: a megabyte of them is not a short question).
+    let cut = question
+        .char_indices()
+        .nth(limits::QUESTION_CHARS)
+        .map_or(question.len(), |(i, _)| i);
+    if cut < question.len() {
+        notices.push(Notice::Cut);
+    }
+    let text = clean(&question[..cut]);
+    expand_sms(&spell_numeric_dates(&plain_inclusive(&text)), sms)
+}
+
+/// The place of the question, and the words that name it (taken).
+fn take_place(
+    request: &mut Request,
+    text: &str,
+    spans: &[(String, usize, usize)],
+    taken: &mut [bool],
+    knowledge: &Knowledge,
+    lexicon: &Lexicon,
+) {
+    let gazetteer = &knowledge.gazetteer;
+    let Some(mut place) = find_place(gazetteer, text, |w| lexicon.contains(w)) else {
+        return;
+    };
+    if place.could_be_a_day {
+        if let crate::places::Area::Departement(d) = place.area {
+            let d = gazetteer.departement_at(d);
+            request.alternatives.push(Alternative {
+                label: format!("le département {} ({})", d.name, d.code),
+                question: format!("événements dans le {}", d.code),
+            });
+        }
+        return;
+    }
+    for (i, (_, start, _)) in spans.iter().enumerate() {
+        taken[i] = (place.span.0..place.span.1).contains(start);
+    }
+    match place.radius_km {
+        Some(radius) if radius.is_nan() || radius <= 0.0 => {
+            request.notices.push(Notice::NoDistance);
+            place.radius_km = None;
+        }
+        Some(radius) if radius > limits::MAX_RADIUS_KM => {
+            request.notices.push(Notice::FranceWide);
+            place.radius_km = Some(limits::MAX_RADIUS_KM);
+        }
+        _ => {}
+    }
+    request.place = Some(place);
+}
+
+/// The dates of the question among the words not taken, and the words that say them.
+/// A date that does not exist is told, not replaced by another.
+fn take_dates(
+    request: &mut Request,
+    all: &[String],
+    taken: &mut [bool],
+    today: NaiveDate,
+    week: &crate::model::Week,
+) {
+    let free: Vec<String> = all
+        .iter()
+        .zip(taken.iter())
+        .map(|(w, t)| if *t { String::new() } else { w.clone() })
+        .collect();
+    let used = match find_dates(&free, today, week) {
+        Ok(Some(dates)) => {
+            let used = dates.words.clone();
+            request.dates = Some(dates);
+            used
+        }
+        Ok(None) => Vec::new(),
+        Err(impossible) => {
+            let used = impossible.words.clone();
+            request.notices.push(Notice::NoSuchDate(impossible));
+            used
+        }
+    };
+    for i in used {
+        if let Some(t) = taken.get_mut(i) {
+            *t = true;
+        }
+    }
+}
+
+/// The words with their typos corrected towards the vocabulary (the first
+/// [`limits::TYPO_WORDS`] unknown words not taken; stop words and numbers never).
+fn correct_typos(
+    request: &mut Request,
+    all: &[String],
+    taken: &[bool],
+    corrector: &Corrector,
+) -> Vec<String> {
+    let mut corrected = all.to_vec();
+    let unknown = all.iter().enumerate().filter(|&(i, word)| {
+        !taken[i]
+            && !is_stop_word(word)
+            && !word.chars().any(|c| c.is_ascii_digit())
+            && !corrector.knows(word)
+    });
+    for (i, word) in unknown.take(limits::TYPO_WORDS) {
+        if let Some(fixed) = corrector.correct(word) {
+            let correction = (word.clone(), fixed.clone());
+            if !request.corrections.contains(&correction) {
+                request.corrections.push(correction);
+            }
+            corrected[i] = fixed;
+        }
+    }
+    corrected
+}
+
+/// Audiences, girls, types, online, themes and organizers of the free words.
+fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) {
+    for found in lexicon.slots.find(free) {
+        match found.slot {
+            Slot::Audience(a) if !request.audiences.contains(&a) => request.audiences.push(a),
+            Slot::Girls => request.girls = true,
+            Slot::Type(t) if !request.types.contains(&t) => request.types.push(t),
+            Slot::Online => request.online = true,
+            Slot::Theme(t) if !request.themes.contains(&t) => request.themes.push(t),
+            _ => {}
+        }
+    }
+    for word in free {
+        if lexicon.organizer_words.contains_key(word) && !request.organizers.contains(word) {
+            request.organizers.push(word.clone());
+        }
+    }
+}
+
+/// Which kind of answer the wording leans to.
+fn lean(request: &Request, corrected: &[String]) -> Lean {
+    let has = |list: &[&str]| corrected.iter().any(|w| list.contains(&w.as_str()));
+    if has(LEAN_FIGURES) {
+        Lean::Figures
+    } else if has(LEAN_ABOUT) && !request.has_event_slots() {
+        Lean::About
+    } else if has(LEAN_EVENTS) || request.has_event_slots() {
+        Lean::Events
+    } else if has(LEAN_PEOPLE) {
+        Lean::People
+    } else {
+        Lean::None
+    }
 }
 
 /// Help, greetings and thanks, recognized from the words alone.

@@ -214,6 +214,6 @@ fn followups() {
 fn long_questions_are_cut_and_said_so() {
     let long = "usine ".repeat(50_000);
     let request = understand(&long);
-    assert_eq!(request.notes.len(), 1);
-    assert!(request.query.len() <= MAX_QUESTION_CHARS);
+    assert_eq!(request.notices, [Notice::Cut]);
+    assert!(request.query.len() <= crate::limits::QUESTION_CHARS);
 }
