@@ -144,3 +144,55 @@ fn a_position_answers_the_question_that_asked_for_it() {
         answer.reply
     );
 }
+
+#[test]
+fn a_shared_position_is_used_and_kept_to_about_a_kilometre() {
+    use boussole_core::places::Point;
+    let near = |lat: f64, lon: f64| {
+        let mut conversation = Conversation::new();
+        let point = Point::new(lat, lon).unwrap();
+        let first = boussole().near_in(&mut conversation, point, None, "", now());
+        let wider = boussole().reply(&mut conversation, "plus loin", now());
+        (first.events[0].distance_km, wider.events[0].distance_km)
+    };
+    // Two positions 300 m apart, in the same 0.01° square: the same search, the same
+    // distances, before and after "plus loin" (which reuses what was kept).
+    let exact = near(48.390_294, -4.486_281);
+    assert_eq!(exact, near(48.387_6, -4.489_9));
+    assert!(exact.0.is_some());
+}
+
+#[test]
+fn plus_loin_stops_at_france_wide_and_says_so() {
+    let mut questions = vec!["visites près de Brest"];
+    questions.extend(std::iter::repeat_n("plus loin", 8));
+    let answers = chat(&questions);
+    let radii: Vec<Option<f64>> = answers.iter().map(|a| a.understood.radius_km).collect();
+    assert_eq!(
+        radii,
+        [
+            Some(30.0),
+            Some(60.0),
+            Some(120.0),
+            Some(240.0),
+            Some(480.0),
+            Some(960.0),
+            None,
+            None,
+            None
+        ]
+    );
+    assert!(
+        answers[6]
+            .reply
+            .contains("dans toute la France, au plus près de Brest")
+    );
+    assert!(
+        answers[7]
+            .reply
+            .contains("Je cherche déjà dans toute la France")
+    );
+    // No "Plus loin" button once France-wide.
+    let wider = boussole_core::action::Action::Wider;
+    assert!(answers[5].actions.contains(&wider) && !answers[6].actions.contains(&wider));
+}

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use boussole_core::import::{Context, Schema, read};
 use boussole_core::model::{EventType, Status};
 use boussole_core::progress::{Progress, Silent};
@@ -207,18 +209,25 @@ fn synthetic_agendas_are_deterministic_and_say_they_are_fictitious() {
     assert_eq!(imported.events.len(), 50, "{:?}", imported.skipped);
 }
 
-#[test]
-fn a_large_data_set_loads_from_its_snapshot_until_it_changes() {
+/// A synthetic agenda of 600 events, imported into a data set of its own: (its temporary
+/// folder, the data set, the index folder, the bundled data).
+fn synthetic_agenda(name: &str, seed: u64) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
     let knowledge = boussole().knowledge();
-    let records = boussole_core::synthetic::openagenda_records(knowledge, 600, 11);
+    let records = boussole_core::synthetic::openagenda_records(knowledge, 600, seed);
     let events = import(&serde_json::to_string(&records).unwrap(), None)
         .unwrap()
         .events;
-    let dir = std::env::temp_dir().join(format!("boussole-snapshot-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("boussole-{name}-{}", std::process::id()));
     let (data, cache) = (dir.join("data"), dir.join("index"));
     let _ = std::fs::remove_dir_all(&dir);
     boussole_core::load::write_events(&data, events).unwrap();
     let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    (dir, data, cache, bundled)
+}
+
+#[test]
+fn a_large_data_set_loads_from_its_snapshot_until_it_changes() {
+    let (dir, data, cache, bundled) = synthetic_agenda("snapshot", 11);
     let first = boussole_core::load::load_cached(&data, &bundled, Some(&cache)).unwrap();
     let snapshots = || -> Vec<String> {
         std::fs::read_dir(&cache)
@@ -325,4 +334,141 @@ fn imports_and_index_builds_report_their_progress() {
     assert_eq!(origin, boussole_core::index::Origin::Reused);
     assert!(recorder.0.take().is_empty());
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// An event record with what an import needs; `extra` overrides or adds fields.
+fn record(extra: serde_json::Value) -> serde_json::Value {
+    let mut record = serde_json::json!({
+        "uid": 4242,
+        "title": {"fr": "Visite d'usine"},
+        "timings": [{"begin": "2024-11-21T09:00:00+01:00", "end": "2024-11-21T12:00:00+01:00"}],
+        "location": {"insee": "29019", "city": "Brest", "latitude": 48.39, "longitude": -4.48},
+    });
+    if let (Some(record), Some(extra)) = (record.as_object_mut(), extra.as_object()) {
+        record.extend(extra.clone());
+    }
+    record
+}
+
+/// What an import of `records` would write, loaded and checked with the bundled files.
+fn written_then_loaded(events: &[boussole_core::model::Event]) -> Result<usize, String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let mut files: Vec<(std::path::PathBuf, String)> = boussole_core::load::DATA_FILES
+        .iter()
+        .map(|name| {
+            (
+                dir.join(name),
+                std::fs::read_to_string(dir.join(name)).unwrap(),
+            )
+        })
+        .collect();
+    files[0].1 = boussole_core::load::events_text(events)?;
+    let gazetteer = boussole().knowledge().gazetteer.clone();
+    boussole_core::load::parse(&files, gazetteer)
+        .map(|k| k.events.len())
+        .map_err(|err| err.to_string())
+}
+
+#[test]
+fn hostile_fields_are_capped_refused_or_replaced_and_what_is_written_loads() {
+    let huge = "Visite ".repeat(1_500_000); // 10 MB
+    let records = serde_json::json!([
+        record(serde_json::json!({"title": {"fr": huge}, "description": {"fr": huge}})),
+        record(serde_json::json!({"uid": "x".repeat(100_000)})),
+        record(serde_json::json!({"uid": "../../etc/passwd"})),
+        record(serde_json::json!({"uid": 7, "canonicalUrl": "javascript:alert(1)"})),
+        record(serde_json::json!({"uid": 8, "registration": [
+            {"type": "link", "value": "javascript:alert(1)"},
+            {"type": "link", "value": "https://inscription.example/a"}]})),
+        record(
+            serde_json::json!({"uid": 9, "title": "\u{202e}Visite\u{0}\u{200b} d'usine\u{7}",
+            "location": {"insee": "29019", "city": "Brest", "name": "x".repeat(10_000)}})
+        ),
+        record(
+            serde_json::json!({"uid": 10, "keywords": {"fr": (0..500).map(|i| format!("mot {i}")).collect::<Vec<_>>()}})
+        ),
+        // A multibyte character where an offset would be: skipped, no panic.
+        record(
+            serde_json::json!({"uid": 11, "timings": [{"begin": "2024-11-21T09:00:00+010é", "end": "2024-11-21T12:00:00+01:00"}]})
+        ),
+    ]);
+    let imported = import(&records.to_string(), None).unwrap();
+    let ids: Vec<&str> = imported.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["4242", "7", "8", "9", "10"], "{:?}", imported.skipped);
+    let skipped = imported.skipped.join("\n");
+    assert_eq!(imported.skipped.len(), 3, "{skipped}");
+    assert!(
+        skipped.contains("record #2") && skipped.contains("field `uid`"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("record #3") && skipped.contains("invalid uid"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("record #8") && skipped.contains("field `timings`"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.len() < 2_000,
+        "reports quote at most a little of a field"
+    );
+    let [big, linked, registered, cleaned, tagged] = &imported.events[..] else {
+        unreachable!()
+    };
+    assert!(big.title.chars().count() <= 300 && big.title.ends_with('…'));
+    assert!(big.description.chars().count() <= 3_000);
+    assert!(
+        big.notes.iter().any(|n| n.contains("title tronqué")),
+        "{:?}",
+        big.notes
+    );
+    assert_eq!(linked.link, "https://openagenda.com/events/7");
+    assert_eq!(registered.registration, ["https://inscription.example/a"]);
+    assert_eq!(cleaned.title, "Visite d'usine");
+    assert!(cleaned.place.venue.as_ref().unwrap().chars().count() <= 200);
+    assert_eq!(tagged.themes.len(), 20);
+    let flagged = imported.flagged.join("\n");
+    assert!(
+        flagged.contains("record #1") && flagged.contains("title"),
+        "{flagged}"
+    );
+    assert_eq!(written_then_loaded(&imported.events), Ok(5));
+}
+
+#[test]
+fn a_corrupt_snapshot_is_rebuilt_from_the_data_not_trusted() {
+    let (dir, data, cache, bundled) = synthetic_agenda("corrupt", 3);
+    let load = || boussole_core::load::load_cached(&data, &bundled, Some(&cache));
+    let first = load().unwrap();
+    let snapshot = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&snapshot).unwrap();
+    let body = text.split_once('\n').unwrap().1.to_string();
+    for corrupt in [
+        format!("18446744073709551615\n{body}"), // a count that would allocate terabytes
+        format!("600\n{}", &body[..body.len() / 2]), // truncated
+        "600\nnot json\n".to_string(),
+        // Valid JSON, but a title with a control character: it fails the checks.
+        format!(
+            "600\n{}",
+            body.replacen("\"title\":\"", "\"title\":\"\\u0000", 1)
+        ),
+    ] {
+        std::fs::write(&snapshot, corrupt).unwrap();
+        let again = load().expect("a corrupt snapshot is never fatal");
+        assert_eq!(again.events.len(), first.events.len());
+        assert_eq!(again.events[0].title, first.events[0].title);
+        // Rebuilt: the snapshot is whole again.
+        assert!(
+            std::fs::read_to_string(&snapshot)
+                .unwrap()
+                .starts_with("600\n")
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -256,3 +256,18 @@ fn the_commune_of_each_event_resolves() {
         );
     }
 }
+
+#[test]
+fn radii_are_read_with_their_decimals_and_thousands() {
+    let radius = |q: &str| find_place(gazetteer(), q, |_| false).and_then(|m| m.radius_km);
+    assert_eq!(radius("à moins de 30 km de Lyon"), Some(30.0));
+    assert_eq!(radius("à 2,5 km de Lyon"), Some(2.5));
+    assert_eq!(radius("à 2,999 km de Brest"), Some(2.999));
+    assert_eq!(radius("à 2.5 km de Lyon"), Some(2.5));
+    assert_eq!(radius("50km autour de Nice"), Some(50.0));
+    assert_eq!(radius("à 1 000 km de Paris"), Some(1_000.0));
+    assert_eq!(radius("à 5000 kilomètres de Brest"), Some(5_000.0));
+    // Zero and huge numbers are read as typed: understanding says what they become.
+    assert_eq!(radius("à 0 km de Lyon"), Some(0.0));
+    assert!(radius(&format!("à {} km de Nice", "9".repeat(400))).is_some_and(f64::is_infinite));
+}

@@ -4,6 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
+pub mod fake_telegram;
+pub mod targets;
+
 /// The repository's root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -81,23 +84,30 @@ pub struct Run {
     command: Command,
     args: Vec<String>,
     stdin: Option<Vec<u8>>,
-    _index: TempDir,
+    _index: Option<TempDir>,
 }
 
 /// Prepares `boussole ARGS` on the bundled data, with an index in a temporary directory.
 pub fn boussole(name: &str, args: &[&str]) -> Run {
     let index = TempDir::new(&format!("index-{name}"));
+    let mut run = boussole_with_index(index.path(), args);
+    run._index = Some(index);
+    run
+}
+
+/// Like [`boussole`], with the index in `index` (shared by several runs: built once).
+pub fn boussole_with_index(index: &Path, args: &[&str]) -> Run {
     let mut command = Command::new(binary());
     command
         .arg("--index")
-        .arg(index.path())
+        .arg(index)
         .env_remove("BOUSSOLE_DATA")
         .env_remove("BOUSSOLE_INDEX");
     Run {
         command,
         args: args.iter().map(|a| a.to_string()).collect(),
         stdin: None,
-        _index: index,
+        _index: None,
     }
 }
 
@@ -172,4 +182,54 @@ pub fn data_copy(name: &str) -> TempDir {
         }
     }
     dir
+}
+
+/// One input of the hostile corpus (`tests/hostile/corpus.jsonl`, written by
+/// `tests/hostile/generate.py`).
+#[derive(Clone, Debug)]
+pub enum Hostile {
+    /// A message.
+    Text(String),
+    /// The messages of one conversation.
+    Chat(Vec<String>),
+    /// A button payload.
+    Callback(String),
+    /// A shared position.
+    Position(f64, f64),
+    /// A `--now` value, and whether it is a valid one.
+    Now(String, bool),
+}
+
+/// The hostile corpus: (name, input) pairs.
+pub fn hostile_corpus() -> Vec<(String, Hostile)> {
+    let path = repo().join("tests/hostile/corpus.jsonl");
+    let text = std::fs::read_to_string(&path).expect("tests/hostile/corpus.jsonl");
+    text.lines()
+        .map(|line| {
+            let entry: serde_json::Value = serde_json::from_str(line).expect("one JSON entry");
+            let string = |key: &str| entry[key].as_str().unwrap_or_default().to_string();
+            let input = match entry["kind"].as_str() {
+                Some("text") => {
+                    let times = entry["repeat"].as_u64().unwrap_or(1) as usize;
+                    Hostile::Text(string("input").repeat(times))
+                }
+                Some("chat") => Hostile::Chat(
+                    entry["turns"]
+                        .as_array()
+                        .expect("turns")
+                        .iter()
+                        .map(|t| t.as_str().unwrap_or_default().to_string())
+                        .collect(),
+                ),
+                Some("callback") => Hostile::Callback(string("input")),
+                Some("position") => {
+                    let number = |key: &str| string(key).parse::<f64>().expect("a number");
+                    Hostile::Position(number("lat"), number("lon"))
+                }
+                Some("now") => Hostile::Now(string("input"), entry["valid"] == true),
+                other => panic!("unknown kind {other:?}"),
+            };
+            (string("name"), input)
+        })
+        .collect()
 }
