@@ -537,11 +537,19 @@ pub fn events<'a>(
             return search;
         }
     }
+    // France-wide around a place: what fits, nearest first (as "plus loin" promises).
+    let nearest_first = matches!(area, Some(AreaTest::Everywhere));
     if scoring && !search.relaxed.contains(&Relaxed::Words) {
         let best = found.iter().map(|f| f.score).fold(0.0f32, f32::max);
         found.retain(|f| f.score >= best * 0.3);
         search.total = found.len();
-        top(&mut found, |a, b| by_score(a, b, today));
+        if nearest_first {
+            top(&mut found, |a, b| {
+                option_cmp(a.distance_km, b.distance_km).then_with(|| by_score(a, b, today))
+            });
+        } else {
+            top(&mut found, |a, b| by_score(a, b, today));
+        }
     } else {
         search.total = found.len();
         top(&mut found, |a, b| {

@@ -164,7 +164,7 @@ fn a_shared_position_is_used_and_kept_to_about_a_kilometre() {
 
 #[test]
 fn plus_loin_stops_at_france_wide_and_says_so() {
-    let mut questions = vec!["visites près de Brest"];
+    let mut questions = vec!["escape game près de Brest"];
     questions.extend(std::iter::repeat_n("plus loin", 8));
     let answers = chat(&questions);
     let radii: Vec<Option<f64>> = answers.iter().map(|a| a.understood.radius_km).collect();
@@ -192,7 +192,16 @@ fn plus_loin_stops_at_france_wide_and_says_so() {
             .reply
             .contains("Je cherche déjà dans toute la France")
     );
-    // No "Plus loin" button once France-wide.
+    // No "Plus loin" button once France-wide; what fits, nearest first.
     let wider = boussole_core::action::Action::Wider;
     assert!(answers[5].actions.contains(&wider) && !answers[6].actions.contains(&wider));
+    let distances: Vec<f64> = answers[6]
+        .events
+        .iter()
+        .filter_map(|e| e.distance_km)
+        .collect();
+    assert!(
+        distances.len() >= 3 && distances.is_sorted(),
+        "nearest first: {distances:?}"
+    );
 }
