@@ -75,6 +75,9 @@ pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
     chats.sweep_periodically();
     Dispatcher::builder(bot, handler_tree())
         .dependencies(dptree::deps![chats])
+        .default_handler(|_| async {
+            tracing::debug!("Telegram: an update of another kind ignored")
+        })
         .enable_ctrlc_handler()
         .build()
         .dispatch()

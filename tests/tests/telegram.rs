@@ -45,6 +45,19 @@ fn the_bot_answers_every_hostile_update_and_keeps_running() {
         )
     });
     let chats: Vec<i64> = (1..=updates.len() as i64).map(|id| 10_000 + id).collect();
+    // Updates of other kinds are ignored, and never logged (teloxide's default prints them).
+    let edited = updates.len() as i64 + 1;
+    let mut edit = message_update(
+        edited,
+        1,
+        json!({"text": "un secret édité", "edit_date": 1}),
+    );
+    if let Some(update) = edit.as_object_mut()
+        && let Some(message) = update.remove("message")
+    {
+        update.insert("edited_message".into(), message);
+    }
+    updates.push(edit);
     let fake = FakeTelegram::start(updates, 20_000, Duration::from_secs(240));
     let index = TempDir::new("telegram-index");
     let mut bot = Command::new(binary())
@@ -94,7 +107,7 @@ fn the_bot_answers_every_hostile_update_and_keeps_running() {
         !logs.contains("secret-token"),
         "the token shows in the logs"
     );
-    for marker in ["escape game", "DROP TABLE", "lycéens"] {
+    for marker in ["escape game", "DROP TABLE", "lycéens", "secret édité"] {
         assert!(
             !logs.contains(marker),
             "user text {marker:?} in the logs:\n{logs}"
