@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(second.events[0].id, first.events[1].id);
         // The same number on Discord is another chat: nothing to follow there.
         let other = answer(chats.message_now(on(Platform::Discord, 1), "le 2"));
-        assert!(other.events.is_empty(), "{}", other.reply);
+        assert!(other.events.is_empty(), "{}", other.reply());
     }
 
     #[test]
@@ -359,7 +359,11 @@ mod tests {
         }
         // An old or forged payload gets the help, not an error.
         let help = answer(chats.button_now(on(Platform::Telegram, 7), "zz:99"));
-        assert!(help.reply.contains("Essaie par exemple"), "{}", help.reply);
+        assert!(
+            help.reply().contains("Essaie par exemple"),
+            "{}",
+            help.reply()
+        );
         answer(chats.forget(on(Platform::Telegram, 7)));
         let after = answer(chats.message_now(on(Platform::Telegram, 7), "le 2"));
         assert!(after.events.is_empty());
@@ -374,7 +378,11 @@ mod tests {
         assert_eq!(near.events[0].id, "brest-industy-9361782");
         // Impossible coordinates: asked again, kindly.
         let bad = answer(chats.position_now(on(Platform::Telegram, 3), 95.0, 0.0));
-        assert!(bad.reply.contains("partage ta position"), "{}", bad.reply);
+        assert!(
+            bad.reply().contains("partage ta position"),
+            "{}",
+            bad.reply()
+        );
     }
 
     #[tokio::test]
@@ -382,10 +390,10 @@ mod tests {
         let chats = Arc::new(chats());
         let key = on(Platform::Telegram, 9);
         let failed = chats.answer(|_| panic!("a message the user typed")).await;
-        assert!(answer(failed).reply.starts_with("Oups"));
+        assert!(answer(failed).reply().starts_with("Oups"));
         // The next message is answered as usual, with the same conversation store.
         let next = answer(chats.message(key, "escape game".into()).await);
-        assert!(!next.events.is_empty(), "{}", next.reply);
+        assert!(!next.events.is_empty(), "{}", next.reply());
         let details = answer(chats.button(key, "d:1".into()).await);
         assert_eq!(details.events[0].id, next.events[0].id);
     }

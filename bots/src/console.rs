@@ -39,7 +39,7 @@ pub fn print_answer(answer: &Answer, json: bool) -> anyhow::Result<()> {
         serde_json::to_writer(&mut out, answer)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "{}", answer.reply)?;
+        writeln!(out, "{}", answer.reply())?;
     }
     out.flush()?;
     Ok(())
@@ -115,7 +115,10 @@ fn interactive(boussole: &Boussole, now: DateTime<FixedOffset>) -> anyhow::Resul
                 if !line.trim().is_empty() {
                     editor.add_history_entry(line.as_str())?;
                 }
-                println!("{}\n", reply(boussole, &mut conversation, &line, now).reply);
+                println!(
+                    "{}\n",
+                    reply(boussole, &mut conversation, &line, now).reply()
+                );
             }
             Err(ReadlineError::Interrupted | ReadlineError::Eof) => return Ok(()),
             Err(err) => return Err(err.into()),

@@ -262,7 +262,7 @@ async fn send(bot: &Bot, chat: ChatId, reply: Reply) -> ResponseResult<()> {
         if let Err(err) = request.await {
             // Never a lost message: Telegram refused the HTML, the plain text goes.
             tracing::warn!("Telegram refused a message ({err}); sending it as plain text");
-            for plain in split_message(&answer.reply, MAX_MESSAGE) {
+            for plain in split_message(&answer.reply(), MAX_MESSAGE) {
                 bot.send_message(chat, plain).await?;
             }
             return Ok(());

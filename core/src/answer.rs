@@ -102,8 +102,9 @@ pub struct UnderstoodDates {
     pub label: String,
 }
 
-/// The answer to one question.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// The answer to one question. Its blocks are the reply: the plain text ([`Answer::reply`],
+/// `reply` in JSON) is rendered from them, so no adapter shows less than another.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     /// What the question was taken to ask.
     pub intent: Intent,
@@ -121,8 +122,36 @@ pub struct Answer {
     pub actions: Vec<Action>,
     /// The reply, as blocks adapters render their own way.
     pub blocks: Vec<Block>,
-    /// The reply as plain text: what a user reads in the console.
-    pub reply: String,
+}
+
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The JSON of an answer: its fields and the reply rendered as plain text.
+        #[derive(Serialize)]
+        struct Json<'a> {
+            intent: Intent,
+            understood: &'a Understood,
+            events: &'a [EventSummary],
+            facts: &'a [FactSummary],
+            portraits: &'a [String],
+            topics: &'a [String],
+            actions: &'a [Action],
+            blocks: &'a [Block],
+            reply: String,
+        }
+        Json {
+            intent: self.intent,
+            understood: &self.understood,
+            events: &self.events,
+            facts: &self.facts,
+            portraits: &self.portraits,
+            topics: &self.topics,
+            actions: &self.actions,
+            blocks: &self.blocks,
+            reply: self.reply(),
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Answer {
@@ -139,15 +168,18 @@ impl Answer {
             portraits: Vec::new(),
             topics: Vec::new(),
             actions: Vec::new(),
-            reply: plain(&blocks),
             blocks,
         }
     }
 
-    /// Adds a paragraph at the end (and to the plain text).
+    /// The reply as plain text, rendered from the blocks: what a user reads in the
+    /// console.
+    pub fn reply(&self) -> String {
+        plain(&self.blocks)
+    }
+
+    /// Adds a paragraph at the end.
     pub fn push_text(&mut self, text: String) {
-        self.reply.push_str("\n\n");
-        self.reply.push_str(&text);
         self.blocks.push(Block::text(text));
     }
 }
@@ -461,7 +493,6 @@ pub fn with_notices(mut answer: Answer, notices: &[Notice]) -> Answer {
         return answer;
     }
     let said: Vec<String> = notices.iter().map(notice).collect();
-    answer.reply = format!("{}\n\n{}", said.join("\n\n"), answer.reply);
     answer
         .blocks
         .splice(0..0, said.into_iter().map(Block::text));
@@ -730,9 +761,26 @@ pub fn nothing_to_follow() -> Answer {
     )
 }
 
-/// A fact in its sentence, with its source, as plain text.
-pub fn fact_card(fact: &Fact) -> String {
-    FactCard::new(fact).plain()
+/// Something else worth knowing, shown after the events of an answer.
+#[derive(Clone, Copy, Debug)]
+pub enum Also<'a> {
+    /// A figure.
+    Fact(&'a Fact),
+    /// A role model.
+    Portrait(&'a Portrait),
+    /// A topic about the week.
+    Topic(&'a Topic),
+}
+
+/// `answer` followed by « À savoir aussi » and what else is worth knowing.
+pub fn with_also(mut answer: Answer, also: Also) -> Answer {
+    answer.blocks.push(Block::text("À savoir aussi :"));
+    answer.blocks.push(match also {
+        Also::Fact(fact) => Block::Fact(FactCard::new(fact)),
+        Also::Portrait(portrait) => Block::Portrait(PortraitCard::new(portrait)),
+        Also::Topic(topic) => Block::text(format!("{}\n{}", topic.title, topic.text)),
+    });
+    answer
 }
 
 /// A few facts.
@@ -753,11 +801,6 @@ pub fn facts(facts: &[&Fact]) -> Answer {
             .collect(),
         ..Answer::blocks(Intent::Facts, blocks)
     }
-}
-
-/// A role model as plain text.
-pub fn portrait_card(portrait: &Portrait) -> String {
-    PortraitCard::new(portrait).plain()
 }
 
 /// A few role models.

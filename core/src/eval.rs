@@ -10,7 +10,8 @@ use tantivy::query::QueryParser;
 
 use crate::Boussole;
 use crate::answer::{Answer, EventSummary};
-use crate::index::Kind;
+use crate::index::{Hit, Kind};
+use crate::reply::{Block, PortraitCard};
 use crate::text::fold;
 use crate::understand::Intent;
 
@@ -151,7 +152,7 @@ pub fn check(expect: &Expect, answer: &Answer) -> Vec<String> {
     if expect.no_events == Some(true) && !ids.is_empty() {
         failures.push(format!("no events, got {ids:?}"));
     }
-    let reply = squash(&answer.reply);
+    let reply = squash(&answer.reply());
     for wanted in expect.reply_has.iter().flatten() {
         if !reply.contains(&squash(wanted)) {
             failures.push(format!("reply with {wanted:?}"));
@@ -167,10 +168,6 @@ pub fn check(expect: &Expect, answer: &Answer) -> Vec<String> {
 
 /// The baseline's answer: the raw question, escaped, through tantivy's `QueryParser`.
 pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
-    let index = boussole.index();
-    let mut parser = QueryParser::for_index(index.tantivy_index(), index.text_fields());
-    parser.set_conjunction_by_default();
-    let escaped = escape(question);
     let empty = Answer {
         intent: Intent::Unknown,
         understood: Default::default(),
@@ -180,7 +177,6 @@ pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
         topics: Vec::new(),
         actions: Vec::new(),
         blocks: Vec::new(),
-        reply: String::new(),
     };
     if question.trim().is_empty() {
         return Answer {
@@ -188,16 +184,7 @@ pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
             ..empty
         };
     }
-    let (query, _) = parser.parse_query_lenient(&escaped);
-    // Conjunction finds little in natural questions; fall back to disjunction as a
-    // developer would.
-    let mut hits = index.run(&*query, 20);
-    if hits.is_empty() {
-        let mut parser = QueryParser::for_index(index.tantivy_index(), index.text_fields());
-        parser.set_field_boost(index.text_fields()[0], 3.0);
-        let (query, _) = parser.parse_query_lenient(&escaped);
-        hits = index.run(&*query, 20);
-    }
+    let hits = baseline_hits(boussole, question);
     let knowledge = boussole.knowledge();
     let events: Vec<EventSummary> = hits
         .iter()
@@ -215,42 +202,59 @@ pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
     let Some(top) = hits.first() else {
         return empty;
     };
-    let (intent, reply) = match top.kind {
-        Kind::Event => (
-            Intent::Events,
-            events
-                .iter()
-                .map(|e| e.title.clone())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
+    let (intent, block) = baseline_block(boussole, top, &events);
+    Answer {
+        intent,
+        events,
+        blocks: block.into_iter().collect(),
+        ..empty
+    }
+}
+
+/// What a developer's first try finds: the question as a conjunction, or as a
+/// disjunction when the conjunction finds nothing.
+fn baseline_hits(boussole: &Boussole, question: &str) -> Vec<Hit> {
+    let index = boussole.index();
+    let escaped = escape(question);
+    let mut parser = QueryParser::for_index(index.tantivy_index(), index.text_fields());
+    parser.set_conjunction_by_default();
+    let (query, _) = parser.parse_query_lenient(&escaped);
+    let hits = index.run(&*query, 20);
+    if !hits.is_empty() {
+        return hits;
+    }
+    let mut parser = QueryParser::for_index(index.tantivy_index(), index.text_fields());
+    parser.set_field_boost(index.text_fields()[0], 3.0);
+    let (query, _) = parser.parse_query_lenient(&escaped);
+    index.run(&*query, 20)
+}
+
+/// The baseline's reply: the text of its best hit.
+fn baseline_block(
+    boussole: &Boussole,
+    top: &Hit,
+    events: &[EventSummary],
+) -> (Intent, Option<Block>) {
+    let knowledge = boussole.knowledge();
+    match top.kind {
+        Kind::Event => {
+            let titles: Vec<&str> = events.iter().map(|e| e.title.as_str()).collect();
+            (Intent::Events, Some(Block::text(titles.join("\n"))))
+        }
         Kind::Fact => (
             Intent::Facts,
-            knowledge
-                .fact(&top.id)
-                .map(|f| f.statement.clone())
-                .unwrap_or_default(),
+            knowledge.fact(&top.id).map(|f| Block::text(&f.statement)),
         ),
         Kind::Portrait => (
             Intent::Portraits,
             knowledge
                 .portrait(&top.id)
-                .map(crate::answer::portrait_card)
-                .unwrap_or_default(),
+                .map(|p| Block::Portrait(PortraitCard::new(p))),
         ),
         Kind::Topic => (
             Intent::About,
-            knowledge
-                .topic(&top.id)
-                .map(|t| t.text.clone())
-                .unwrap_or_default(),
+            knowledge.topic(&top.id).map(|t| Block::text(&t.text)),
         ),
-    };
-    Answer {
-        intent,
-        events,
-        reply,
-        ..empty
     }
 }
 
@@ -289,8 +293,9 @@ mod tests {
             portraits: Vec::new(),
             topics: Vec::new(),
             actions: Vec::new(),
-            blocks: Vec::new(),
-            reply: "Près de 7 400 événements, le 22 Novembre".into(),
+            blocks: vec![crate::reply::Block::text(
+                "Près de 7 400 événements, le 22 Novembre",
+            )],
         };
         let expect: Expect = serde_json::from_str(
             r#"{"intent": "events", "top1": "a", "top3_all": ["b", "c"], "include": ["d"],

@@ -367,21 +367,14 @@ impl Boussole {
             }
         }
         let mut answer = self.events_answer(conversation, request, None, None, now);
-        if let Some(hit) = also {
-            let card = match hit.kind {
-                Kind::Fact => self.knowledge.fact(&hit.id).map(answer::fact_card),
-                Kind::Portrait => self.knowledge.portrait(&hit.id).map(answer::portrait_card),
-                Kind::Topic => self
-                    .knowledge
-                    .topic(&hit.id)
-                    .map(|t| format!("{}\n{}", t.title, t.text)),
-                Kind::Event => None,
-            };
-            if let Some(card) = card {
-                answer
-                    .reply
-                    .push_str(&format!("\n\nÀ savoir aussi :\n{card}"));
-            }
+        let also = also.and_then(|hit| match hit.kind {
+            Kind::Fact => self.knowledge.fact(&hit.id).map(answer::Also::Fact),
+            Kind::Portrait => self.knowledge.portrait(&hit.id).map(answer::Also::Portrait),
+            Kind::Topic => self.knowledge.topic(&hit.id).map(answer::Also::Topic),
+            Kind::Event => None,
+        });
+        if let Some(also) = also {
+            answer = answer::with_also(answer, also);
         }
         answer
     }

@@ -22,15 +22,15 @@ fn details_of_an_item_by_rank() {
         answers[1].events[0].id,
         "escape-game-de-la-metallurgie-azureenne"
     );
-    assert!(answers[1].reply.contains("Mission Locale"));
+    assert!(answers[1].reply().contains("Mission Locale"));
     let answers = chat(&["escape game", "le 2", "le premier", "le dernier", "le 9"]);
     assert_eq!(answers[1].events[0].id, answers[0].events[1].id);
     assert_eq!(answers[2].events[0].id, answers[0].events[0].id);
     assert_eq!(answers[3].events[0].id, answers[0].events[2].id);
     assert!(
-        answers[4].reply.contains("Il n'y a pas de n° 9"),
+        answers[4].reply().contains("Il n'y a pas de n° 9"),
         "{}",
-        answers[4].reply
+        answers[4].reply()
     );
 }
 
@@ -63,15 +63,15 @@ fn next_pages() {
     assert_eq!(answers[1].events.len(), 5);
     assert_ne!(answers[0].events[0].id, answers[1].events[0].id);
     assert!(
-        answers[1].reply.contains("Suite (6 à 10 sur 19)"),
+        answers[1].reply().contains("Suite (6 à 10 sur 19)"),
         "{}",
-        answers[1].reply
+        answers[1].reply()
     );
     assert_eq!(answers[3].events.len(), 4, "19 events: 5 + 5 + 5 + 4");
     assert!(
-        answers[4].reply.starts_with("C'est tout"),
+        answers[4].reply().starts_with("C'est tout"),
         "{}",
-        answers[4].reply
+        answers[4].reply()
     );
 }
 
@@ -80,7 +80,7 @@ fn farther_widens_the_radius() {
     let answers = chat(&["près de Quimper", "plus loin"]);
     assert!(
         answers[0]
-            .reply
+            .reply()
             .contains("Je n'ai trouvé aucun événement à moins de 30 km")
     );
     assert_eq!(answers[1].understood.radius_km, Some(60.0));
@@ -91,9 +91,9 @@ fn farther_widens_the_radius() {
 fn follow_ups_without_a_list_are_explained() {
     let answers = chat(&["le 2"]);
     assert!(
-        answers[0].reply.contains("Pose-moi d'abord une question"),
+        answers[0].reply().contains("Pose-moi d'abord une question"),
         "{}",
-        answers[0].reply
+        answers[0].reply()
     );
 }
 
@@ -102,9 +102,9 @@ fn a_position_answers_the_question_that_asked_for_it() {
     let mut conversation = Conversation::new();
     let asked = boussole().reply(&mut conversation, "un escape game près de moi", now());
     assert!(
-        asked.reply.contains("partage ta position"),
+        asked.reply().contains("partage ta position"),
         "{}",
-        asked.reply
+        asked.reply()
     );
     assert_eq!(
         asked.actions,
@@ -117,7 +117,7 @@ fn a_position_answers_the_question_that_asked_for_it() {
         answer.understood.types,
         [boussole_core::model::EventType::EscapeGame],
         "{}",
-        answer.reply
+        answer.reply()
     );
     assert_eq!(
         answer.events[0].id,
@@ -132,16 +132,16 @@ fn a_position_answers_the_question_that_asked_for_it() {
     boussole().reply(&mut conversation, "escape game", now());
     let asked = boussole().reply(&mut conversation, "et près de moi ?", now());
     assert!(
-        asked.reply.contains("partage ta position"),
+        asked.reply().contains("partage ta position"),
         "{}",
-        asked.reply
+        asked.reply()
     );
     let answer = boussole().near_in(&mut conversation, nice, None, "", now());
     assert_eq!(
         answer.understood.types,
         [boussole_core::model::EventType::EscapeGame],
         "{}",
-        answer.reply
+        answer.reply()
     );
 }
 
@@ -184,12 +184,12 @@ fn plus_loin_stops_at_france_wide_and_says_so() {
     );
     assert!(
         answers[6]
-            .reply
+            .reply()
             .contains("dans toute la France, au plus près de Brest")
     );
     assert!(
         answers[7]
-            .reply
+            .reply()
             .contains("Je cherche déjà dans toute la France")
     );
     // No "Plus loin" button once France-wide; what fits, nearest first.

@@ -60,16 +60,16 @@ fn dates_filter_and_are_relaxed_when_nothing_fits() {
     let answer = boussole().ask("escape game le 25 novembre", now());
     assert!(
         answer
-            .reply
+            .reply()
             .contains("Je n'ai trouvé aucun événement lundi 25 novembre"),
         "{}",
-        answer.reply
+        answer.reply()
     );
     assert_eq!(answer.understood.relaxed, ["dates: lundi 25 novembre"]);
     assert_eq!(answer.events.len(), 3, "the escape games of other days");
     let tomorrow = boussole().ask("événements demain", at("2024-11-19T08:00:00+01:00"));
     assert!(
-        tomorrow.reply.contains("mercredi 20 novembre"),
+        tomorrow.reply().contains("mercredi 20 novembre"),
         "the reply says the date understood"
     );
 }
@@ -80,10 +80,10 @@ fn words_that_match_nothing_in_scope_are_relaxed_and_said() {
     assert_eq!(answer.events[0].id, "brest-industy-9361782");
     assert!(
         answer
-            .reply
+            .reply()
             .contains("Je n'ai rien trouvé qui corresponde exactement à moins de 30 km de Brest"),
         "{}",
-        answer.reply
+        answer.reply()
     );
 }
 
@@ -129,9 +129,13 @@ fn facts_and_portraits_compete_with_events() {
     let answer = boussole().ask("les métiers de l'énergie", now());
     assert_eq!(answer.intent, Intent::Events);
     assert!(!answer.events.is_empty());
-    assert!(answer.reply.contains("À savoir aussi"), "{}", answer.reply);
+    assert!(
+        answer.reply().contains("À savoir aussi"),
+        "{}",
+        answer.reply()
+    );
     let robots = boussole().ask("un métier avec des robots", now());
-    assert!(robots.reply.contains("Océane"), "{}", robots.reply);
+    assert!(robots.reply().contains("Océane"), "{}", robots.reply());
 }
 
 #[test]
@@ -139,8 +143,8 @@ fn after_the_edition_the_reply_says_so() {
     let answer = boussole().ask("escape game", at("2025-03-01T10:00:00+01:00"));
     assert_eq!(answer.events.len(), 3);
     assert!(
-        answer.reply.contains("ont déjà eu lieu"),
+        answer.reply().contains("ont déjà eu lieu"),
         "{}",
-        answer.reply
+        answer.reply()
     );
 }

@@ -4,7 +4,10 @@
 
 mod common;
 
+use std::path::Path;
+
 use boussole_core::dialogue::Conversation;
+use boussole_core::reply::plain;
 use common::{at, boussole};
 
 /// The plain-text replies of a conversation, each under its question.
@@ -14,7 +17,7 @@ fn check(name: &str, now: &str, questions: &[&str]) {
         .iter()
         .map(|q| {
             let answer = boussole().reply(&mut conversation, q, at(now));
-            format!("> {q}\n[{:?}]\n{}", answer.intent, answer.reply)
+            format!("> {q}\n[{:?}]\n{}", answer.intent, answer.reply())
         })
         .collect::<Vec<_>>()
         .join("\n\n");
@@ -106,4 +109,38 @@ fn every_help_example_works() {
             "{example}"
         );
     }
+}
+
+/// Every answer of both development sets: the JSON `reply` (what the console prints) is
+/// the blocks (what chat adapters render), block by block, with nothing added or left
+/// out.
+#[test]
+fn the_reply_is_its_blocks_for_every_development_question() {
+    let mut answers = 0;
+    let mut seen_also = false;
+    for set in ["questions.jsonl", "questions-2.jsonl"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/eval")
+            .join(set);
+        let text = std::fs::read_to_string(&path).unwrap();
+        for case in boussole_core::eval::parse(&text).unwrap() {
+            let mut conversation = Conversation::new();
+            for turn in &case.turns {
+                let answer = boussole().reply(&mut conversation, &turn.q, at(&case.now));
+                let json = serde_json::to_value(&answer).unwrap();
+                let rendered: Vec<String> = answer
+                    .blocks
+                    .iter()
+                    .map(|b| plain(std::slice::from_ref(b)))
+                    .collect();
+                assert!(!rendered.is_empty(), "{}: no block", turn.q);
+                assert_eq!(json["reply"], rendered.join("\n\n"), "{}", turn.q);
+                assert_eq!(json["blocks"].as_array().unwrap().len(), rendered.len());
+                seen_also |= rendered.iter().any(|b| b == "À savoir aussi :");
+                answers += 1;
+            }
+        }
+    }
+    assert!(answers > 180, "{answers} answers");
+    assert!(seen_also, "no answer of the sets shows « À savoir aussi »");
 }

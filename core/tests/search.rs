@@ -79,22 +79,26 @@ fn figures_come_with_their_source() {
     );
     assert_eq!(answer.intent, Intent::Facts);
     assert_eq!(answer.facts[0].id, "projets-de-recrutement-2024");
-    assert!(answer.reply.contains("260 000"), "{}", answer.reply);
-    assert!(answer.reply.contains("France Travail"), "{}", answer.reply);
+    assert!(answer.reply().contains("260 000"), "{}", answer.reply());
+    assert!(
+        answer.reply().contains("France Travail"),
+        "{}",
+        answer.reply()
+    );
 }
 
 #[test]
 fn role_models_are_found_by_what_they_do() {
     let answer = boussole().ask("qui construit des sous-marins ?", now());
     assert_eq!(answer.intent, Intent::Portraits);
-    assert!(answer.reply.contains("Charlotte") && answer.reply.contains("Naval Group"));
+    assert!(answer.reply().contains("Charlotte") && answer.reply().contains("Naval Group"));
 }
 
 #[test]
 fn the_week_answers_about_price() {
     let answer = boussole().ask("les événements sont payants ?", now());
     assert_eq!(answer.intent, Intent::About);
-    assert!(answer.reply.contains("gratuits"), "{}", answer.reply);
+    assert!(answer.reply().contains("gratuits"), "{}", answer.reply());
 }
 
 #[test]
@@ -107,7 +111,7 @@ fn query_syntax_is_just_text() {
         "a~2 [x TO y]",
     ] {
         let answer = boussole().ask(question, now());
-        assert!(!answer.reply.is_empty(), "{question}");
+        assert!(!answer.reply().is_empty(), "{question}");
     }
     // The words of a would-be query still count as words.
     let hits = boussole()
@@ -124,9 +128,9 @@ fn hostile_input_gets_an_answer() {
     let huge = "usine ".repeat(20_000); // 120 KB
     let answer = boussole().ask(&huge, now());
     assert!(
-        answer.reply.contains("très longue"),
+        answer.reply().contains("très longue"),
         "{}",
-        &answer.reply[..100]
+        &answer.reply()[..100]
     );
     for question in [
         "\u{0}\u{7}\u{1b}[31m",
@@ -136,7 +140,7 @@ fn hostile_input_gets_an_answer() {
         "'; DROP TABLE events; --",
     ] {
         let answer = boussole().ask(question, now());
-        assert!(!answer.reply.is_empty(), "{question:?}");
+        assert!(!answer.reply().is_empty(), "{question:?}");
     }
     assert_eq!(boussole().ask("🏭🚀", now()).intent, Intent::Unknown);
 }
@@ -163,9 +167,9 @@ fn a_radius_filters_by_real_distance() {
     let distance = answer.events[0].distance_km.unwrap();
     assert!((50.0..56.0).contains(&distance), "{distance}");
     assert!(
-        answer.reply.contains("à moins de 80 km de Quimper (29)"),
+        answer.reply().contains("à moins de 80 km de Quimper (29)"),
         "{}",
-        answer.reply
+        answer.reply()
     );
 }
 
@@ -178,9 +182,9 @@ fn near_a_commune_uses_the_default_radius_sorted_by_distance() {
     );
     assert_eq!(answer.events[0].id, "escape-gamelenergie-est-la-clef");
     assert!(
-        answer.reply.contains("à moins de 30 km de Lyon (69)"),
+        answer.reply().contains("à moins de 30 km de Lyon (69)"),
         "{}",
-        answer.reply
+        answer.reply()
     );
     let paris = ask("événements à Paris");
     let distances: Vec<f64> = paris
@@ -197,15 +201,15 @@ fn nothing_within_the_radius_gives_the_nearest_with_its_distance() {
     let answer = ask("près de Lorient");
     assert!(
         answer
-            .reply
+            .reply()
             .contains("Je n'ai trouvé aucun événement à moins de 30 km de Lorient (56)."),
         "{}",
-        answer.reply
+        answer.reply()
     );
     assert!(
-        answer.reply.contains("Le plus proche : Brest, à 1"),
+        answer.reply().contains("Le plus proche : Brest, à 1"),
         "{}",
-        answer.reply
+        answer.reply()
     );
     assert_eq!(answer.events[0].id, "brest-industy-9361782");
     // Online events are reachable from anywhere: never "the nearest".
@@ -237,10 +241,10 @@ fn departements_and_regions_filter_by_code() {
     let empty = ask("dans le Cantal");
     assert!(
         empty
-            .reply
+            .reply()
             .contains("Je n'ai trouvé aucun événement dans le Cantal (15)."),
         "{}",
-        empty.reply
+        empty.reply()
     );
 }
 
@@ -259,9 +263,9 @@ fn overseas_groups_the_overseas_events_and_online_ones_are_only_mentioned() {
     );
     let answer = ask("événements en outre-mer");
     assert!(
-        answer.reply.contains("En ligne, accessible de partout"),
+        answer.reply().contains("En ligne, accessible de partout"),
         "{}",
-        answer.reply
+        answer.reply()
     );
 }
 
@@ -278,10 +282,10 @@ fn words_and_place_combine() {
     let answer = ask("visite à Toulouze");
     assert!(
         answer
-            .reply
+            .reply()
             .contains("J'ai compris « Toulouse (31) » pour « toulouze »"),
         "{}",
-        answer.reply
+        answer.reply()
     );
 }
 
@@ -289,20 +293,20 @@ fn words_and_place_combine() {
 fn homonyms_say_which_one_was_taken() {
     let answer = ask("Saint-Denis");
     assert!(
-        answer.reply.contains("J'ai pris Saint-Denis (974)"),
+        answer.reply().contains("J'ai pris Saint-Denis (974)"),
         "{}",
-        answer.reply
+        answer.reply()
     );
     assert!(
-        answer.reply.contains("Saint-Denis (93)"),
+        answer.reply().contains("Saint-Denis (93)"),
         "{}",
-        answer.reply
+        answer.reply()
     );
     let qualified = ask("Saint-Denis (93)");
     assert!(
-        !qualified.reply.contains("J'ai pris"),
+        !qualified.reply().contains("J'ai pris"),
         "{}",
-        qualified.reply
+        qualified.reply()
     );
     assert_eq!(
         qualified.understood.place.as_deref(),
@@ -323,15 +327,15 @@ fn near_a_shared_position() {
         now(),
     );
     assert!(
-        far.reply.contains("Le plus proche : Brest"),
+        far.reply().contains("Le plus proche : Brest"),
         "{}",
-        far.reply
+        far.reply()
     );
     let asked = ask("près de moi");
     assert!(
-        asked.reply.contains("partage ta position"),
+        asked.reply().contains("partage ta position"),
         "{}",
-        asked.reply
+        asked.reply()
     );
 }
 
@@ -352,11 +356,11 @@ fn a_place_search_names_a_few_online_events_and_counts_the_others() {
     }
     let boussole = boussole_core::Boussole::in_memory(knowledge).unwrap();
     let answer = boussole.ask("un concours près de Brest", now());
-    let line = answer
-        .reply
+    let reply = answer.reply();
+    let line = reply
         .lines()
         .find(|l| l.starts_with("En ligne, accessible de partout"))
-        .unwrap_or_else(|| panic!("{}", answer.reply));
+        .unwrap_or_else(|| panic!("{reply}"));
     assert_eq!(line.matches("« Forindustrie").count(), 3, "{line}");
     assert!(line.ends_with("et 38 autres."), "{line}");
 }
