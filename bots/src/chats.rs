@@ -350,17 +350,18 @@ mod tests {
         let details = list.actions[0].payload().unwrap();
         let shown = answer(chats.button_now(on(Platform::Telegram, 7), &details));
         assert_eq!(shown.events[0].id, list.events[0].id);
-        match chats.button_now(on(Platform::Telegram, 7), "c:1") {
+        let calendar = shown.actions[0].payload().unwrap();
+        match chats.button_now(on(Platform::Telegram, 7), &calendar) {
             Reply::Calendar { file_name, content } => {
                 assert_eq!(file_name, format!("{}.ics", list.events[0].id));
                 assert!(content.starts_with("BEGIN:VCALENDAR"));
             }
             other => panic!("{other:?}"),
         }
-        // An old or forged payload gets the help, not an error.
+        // An old or forged payload gets a kind answer, not an error.
         let help = answer(chats.button_now(on(Platform::Telegram, 7), "zz:99"));
         assert!(
-            help.reply().contains("Essaie par exemple"),
+            help.reply().contains("Repose ta question"),
             "{}",
             help.reply()
         );
@@ -394,7 +395,8 @@ mod tests {
         // The next message is answered as usual, with the same conversation store.
         let next = answer(chats.message(key, "escape game".into()).await);
         assert!(!next.events.is_empty(), "{}", next.reply());
-        let details = answer(chats.button(key, "d:1".into()).await);
+        let payload = next.actions[0].payload().unwrap();
+        let details = answer(chats.button(key, payload).await);
         assert_eq!(details.events[0].id, next.events[0].id);
     }
 

@@ -272,6 +272,7 @@ async fn send(ctx: &Context, channel: ChannelId, reply: Reply) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use boussole_core::action::EventKey;
 
     #[test]
     fn only_direct_messages_and_mentions_are_questions() {
@@ -305,7 +306,10 @@ mod tests {
     fn buttons_fit_discord() {
         let mut answer = boussole_core::answer::need_position();
         answer.actions = vec![
-            Action::Details { rank: 1 },
+            Action::Details {
+                rank: 1,
+                event: EventKey::of("visite"),
+            },
             Action::NearMe,
             Action::Ask {
                 label: "é".repeat(100),
@@ -314,12 +318,18 @@ mod tests {
         ];
         let rows = buttons(&answer);
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0][0], ("d:1".to_string(), "Détails du 1".to_string()));
+        let details = format!("d:1:{}", EventKey::of("visite"));
+        assert_eq!(rows[0][0], (details, "Détails du 1".to_string()));
         // No position on Discord; long labels cut.
         assert_eq!(rows[0].len(), 2);
         assert_eq!(rows[0][1].1.chars().count(), 80);
         let many = Answer {
-            actions: (1..=30).map(|rank| Action::Details { rank }).collect(),
+            actions: (1..=30)
+                .map(|rank| Action::Details {
+                    rank,
+                    event: EventKey::of("visite"),
+                })
+                .collect(),
             ..answer
         };
         let rows = buttons(&many);

@@ -366,13 +366,16 @@ mod bot_tests {
         assert!(labels.contains(&"Détails du 1"), "{labels:?}");
 
         // "Détails du 1", then "Ajouter à mon agenda": an .ics file.
-        bot.update(MockCallbackQuery::new().data("d:1"));
+        bot.update(
+            MockCallbackQuery::new().data(callback(&sent.bot_request.reply_markup, "Détails du 1")),
+        );
         bot.dispatch().await;
         let responses = bot.get_responses();
         assert_eq!(responses.answered_callback_queries.len(), 1);
-        let details = responses.sent_messages.last().unwrap();
-        assert!(details.text().unwrap().contains("Mission Locale"));
-        bot.update(MockCallbackQuery::new().data("c:1"));
+        let details = responses.sent_messages_text.last().unwrap();
+        assert!(details.bot_request.text.contains("Mission Locale"));
+        let calendar = callback(&details.bot_request.reply_markup, "Ajouter à mon agenda");
+        bot.update(MockCallbackQuery::new().data(calendar));
         bot.dispatch().await;
         let document = bot.get_responses().sent_messages_document.pop().unwrap();
         assert_eq!(
@@ -395,6 +398,52 @@ mod bot_tests {
         assert!(near.text().unwrap().contains("Brest"), "{:?}", near.text());
     }
 
+    /// The callback data of the button labelled `label`.
+    fn callback(markup: &Option<ReplyMarkup>, label: &str) -> String {
+        let Some(ReplyMarkup::InlineKeyboard(keyboard)) = markup else {
+            panic!("buttons expected: {markup:?}");
+        };
+        let button = keyboard
+            .inline_keyboard
+            .iter()
+            .flatten()
+            .find(|b| b.text == label);
+        match button.map(|b| &b.kind) {
+            Some(teloxide::types::InlineKeyboardButtonKind::CallbackData(data)) => data.clone(),
+            other => panic!("{label}: {other:?}"),
+        }
+    }
+
+    /// "Détails du 1" pressed on an older list shows that list's event.
+    #[tokio::test]
+    async fn a_button_on_an_older_message_acts_on_that_message() {
+        let mut bot = MockBot::new(
+            MockMessageText::new().text("escape game à Nice"),
+            handler_tree(),
+        );
+        bot.dependencies(deps![chats()]);
+        bot.dispatch().await;
+        let nice = bot.get_responses().sent_messages_text.pop().unwrap();
+        bot.update(MockMessageText::new().text("événements près de Brest pour lycéens"));
+        bot.dispatch().await;
+        let brest = bot.get_responses().sent_messages_text.pop().unwrap();
+        assert!(
+            brest.bot_request.text.contains("Brest"),
+            "{}",
+            brest.bot_request.text
+        );
+        bot.update(
+            MockCallbackQuery::new().data(callback(&nice.bot_request.reply_markup, "Détails du 1")),
+        );
+        bot.dispatch().await;
+        let details = bot.get_responses().sent_messages_text.pop().unwrap();
+        assert!(
+            details.bot_request.text.contains("Escape Game"),
+            "{}",
+            details.bot_request.text
+        );
+    }
+
     #[tokio::test]
     async fn commands_stickers_and_old_buttons_get_kind_answers() {
         let chats = chats();
@@ -412,7 +461,7 @@ mod bot_tests {
         bot.update(MockCallbackQuery::new().data("n'importe quoi"));
         bot.dispatch().await;
         let help = bot.get_responses().sent_messages.pop().unwrap();
-        assert!(help.text().unwrap().contains("Essaie par exemple"));
+        assert!(help.text().unwrap().contains("Repose ta question"));
 
         bot.update(MockMessageText::new().text("/oublie"));
         bot.dispatch().await;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use chrono::NaiveDate;
 
-use crate::action::Action;
+use crate::action::{Action, EventKey, SearchHandle};
 use crate::french;
 use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic};
 use crate::places::{Area, Gazetteer};
@@ -505,7 +505,7 @@ pub fn events(
     search: &EventSearch,
     request: &Request,
     knowledge: &Knowledge,
-    page: usize,
+    (handle, page): (SearchHandle, usize),
     today: NaiveDate,
 ) -> Answer {
     let first = page * PAGE_SIZE;
@@ -607,16 +607,22 @@ pub fn events(
             french::range(knowledge.week.start, knowledge.week.end)
         )));
     }
-    let mut actions: Vec<Action> = (0..shown.len())
-        .map(|i| Action::Details {
+    let mut actions: Vec<Action> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, found)| Action::Details {
             rank: first + i + 1,
+            event: EventKey::of(&found.event.id),
         })
         .collect();
     if first + shown.len() < search.found.len() && !search.nearest_instead {
-        actions.push(Action::Next);
+        actions.push(Action::Next {
+            search: handle,
+            page: page + 1,
+        });
     }
     if search.scope.as_ref().is_some_and(|s| s.radius_km.is_some()) {
-        actions.push(Action::Wider);
+        actions.push(Action::Wider { search: handle });
     }
     if search.scope.is_none() {
         actions.push(Action::NearMe);
@@ -723,7 +729,10 @@ pub fn details(event: &Event, rank: usize) -> Answer {
             distance_km: None,
             score: 0.0,
         })],
-        actions: vec![Action::Calendar { rank }],
+        actions: vec![Action::Calendar {
+            rank,
+            event: EventKey::of(&event.id),
+        }],
         ..Answer::text(Intent::EventDetails, reply)
     }
 }
@@ -758,6 +767,33 @@ pub fn nothing_to_follow() -> Answer {
             "Je n'ai pas encore de liste à laquelle me référer. Pose-moi d'abord une question, par exemple :\n{}",
             examples()
         ),
+    )
+}
+
+/// A button whose payload is not ours, or from an older version of Boussole.
+pub fn stale_button() -> Answer {
+    Answer::text(
+        Intent::Unknown,
+        format!(
+            "Je ne retrouve plus ce que ce bouton montrait : il est sans doute trop ancien. Repose ta question, par exemple :\n{}",
+            examples()
+        ),
+    )
+}
+
+/// "Suivants" or "Plus loin" on a list the conversation no longer remembers.
+pub fn list_forgotten() -> Answer {
+    Answer::text(
+        Intent::Unknown,
+        "Cette liste est trop ancienne pour que je la retrouve. Repose ta question et je chercherai à nouveau.".into(),
+    )
+}
+
+/// A button of an event that is no longer in the agenda.
+pub fn event_gone() -> Answer {
+    Answer::text(
+        Intent::EventDetails,
+        "Cet événement n'est plus dans l'agenda. Repose ta question pour voir ce qui est proposé maintenant.".into(),
     )
 }
 

@@ -3,29 +3,41 @@
 //! A [`Conversation`] holds the last request and its results, nothing else: no message
 //! text, no user id. The adapters keep one per chat, bounded in number and age.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
+use crate::action::{EventKey, SearchHandle};
 use crate::understand::Request;
 
 /// How many results of the last list a conversation remembers (40 pages).
 pub const MAX_REMEMBERED: usize = 200;
 
+/// How many searches a conversation remembers, the last one included: the buttons of
+/// that many lists still work ("Suivants", "Plus loin" on an older message).
+pub const MAX_SEARCHES: usize = 4;
+
 /// What a conversation remembers between two messages.
 #[derive(Clone, Debug, Default)]
 pub struct Conversation {
+    /// The last list shown: what "le 2" and "suivants" refer to.
     pub(crate) last: Option<LastSearch>,
+    /// The searches before it, oldest first, without their results.
+    earlier: VecDeque<LastSearch>,
+    /// The handle of the next search.
+    next_handle: u32,
     /// A request "près de moi" waiting for the user's position.
     pub(crate) awaiting_position: Option<Request>,
 }
 
-/// The last list of events shown.
+/// A list of events shown.
 #[derive(Clone, Debug)]
 pub(crate) struct LastSearch {
+    /// How its buttons name it.
+    pub handle: SearchHandle,
     /// The request, as understood (refinements apply to it).
     pub request: Request,
-    /// Ids of all the events found, in order.
-    pub ids: Vec<String>,
+    /// The events found, in order (empty for the searches before the last).
+    pub ids: Vec<EventKey>,
     /// The page shown (from 0).
     pub page: usize,
     /// A position the user shared, when the search was around it.
@@ -42,8 +54,40 @@ impl Conversation {
 
     /// Forgets everything.
     pub fn clear(&mut self) {
-        self.last = None;
-        self.awaiting_position = None;
+        *self = Conversation::default();
+    }
+
+    /// A handle for a new search.
+    pub(crate) fn new_handle(&mut self) -> SearchHandle {
+        let handle = SearchHandle(self.next_handle);
+        self.next_handle = self.next_handle.wrapping_add(1);
+        handle
+    }
+
+    /// Makes `search` the last list; the one before joins the earlier searches (without
+    /// its results), of which the oldest beyond [`MAX_SEARCHES`] are forgotten.
+    pub(crate) fn remember(&mut self, search: LastSearch) {
+        self.earlier.retain(|s| s.handle != search.handle);
+        if let Some(mut before) = self.last.replace(search)
+            && self
+                .last
+                .as_ref()
+                .is_some_and(|l| l.handle != before.handle)
+        {
+            before.ids = Vec::new();
+            self.earlier.push_back(before);
+        }
+        while self.earlier.len() >= MAX_SEARCHES {
+            self.earlier.pop_front();
+        }
+    }
+
+    /// The search a button names, when it is still remembered.
+    pub(crate) fn search(&self, handle: SearchHandle) -> Option<&LastSearch> {
+        self.last
+            .iter()
+            .chain(self.earlier.iter())
+            .find(|s| s.handle == handle)
     }
 
     /// Whether a list of results is remembered.
@@ -141,12 +185,45 @@ mod tests {
 
     fn remember(store: &mut ConversationStore, key: u64, now: Instant) {
         store.get(key, now).last = Some(LastSearch {
+            handle: SearchHandle(0),
             request: Request::default(),
-            ids: vec!["x".into()],
+            ids: vec![EventKey::of("x")],
             page: 0,
             position: None,
             radius_km: None,
         });
+    }
+
+    fn search(handle: u32) -> LastSearch {
+        LastSearch {
+            handle: SearchHandle(handle),
+            request: Request::default(),
+            ids: vec![EventKey::of("x")],
+            page: 0,
+            position: None,
+            radius_km: None,
+        }
+    }
+
+    #[test]
+    fn a_conversation_remembers_its_last_few_searches() {
+        let mut conversation = Conversation::new();
+        for _ in 0..10 {
+            let handle = conversation.new_handle();
+            conversation.remember(search(handle.0));
+        }
+        let remembered: Vec<u32> = (0..10)
+            .filter(|h| conversation.search(SearchHandle(*h)).is_some())
+            .collect();
+        assert_eq!(remembered, [6, 7, 8, 9]);
+        assert!(conversation.search(SearchHandle(8)).unwrap().ids.is_empty());
+        assert_eq!(conversation.last.as_ref().unwrap().ids.len(), 1);
+        // An earlier list shown again becomes the last, once.
+        conversation.remember(search(7));
+        assert_eq!(conversation.last.as_ref().unwrap().handle, SearchHandle(7));
+        assert_eq!(conversation.earlier.len(), 3);
+        conversation.clear();
+        assert!(conversation.search(SearchHandle(7)).is_none());
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub enum Origin {
 impl SearchIndex {
     /// The fingerprint of an index built from `knowledge`.
     pub fn fingerprint(knowledge: &Knowledge) -> u64 {
-        let mut hasher = crate::load::Fnv64::new();
+        let mut hasher = crate::fingerprint::Fnv64::new();
         hasher.write(&knowledge.fingerprint.to_le_bytes());
         hasher.write(&SCHEMA_VERSION.to_le_bytes());
         hasher.write(&ANALYZER_VERSION.to_le_bytes());

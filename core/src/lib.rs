@@ -24,6 +24,7 @@ pub mod answer;
 pub mod calendar;
 pub mod dialogue;
 pub mod eval;
+pub mod fingerprint;
 pub mod french;
 pub mod import;
 pub mod index;
@@ -38,7 +39,11 @@ pub mod synthetic;
 pub mod text;
 pub mod understand;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
+
+use crate::action::{Action, EventKey};
 
 use crate::answer::{Answer, PAGE_SIZE};
 use crate::dialogue::{Conversation, LastSearch};
@@ -70,10 +75,23 @@ pub struct Boussole {
     index: SearchIndex,
     lexicon: Lexicon,
     facets: Facets,
+    /// Where each event is in `knowledge.events`, by the key its buttons carry.
+    by_key: HashMap<EventKey, usize>,
 }
 
 /// How many candidates each knowledge search brings back before the answer picks.
 const CANDIDATES: usize = 20;
+
+/// The keys of the events found, as many as a conversation remembers: enough for every
+/// page anyone reads, and memory bounded per conversation.
+fn remembered(found: &search::EventSearch) -> Vec<EventKey> {
+    found
+        .found
+        .iter()
+        .take(dialogue::MAX_REMEMBERED)
+        .map(|f| EventKey::of(&f.event.id))
+        .collect()
+}
 
 impl Boussole {
     /// The analyzer for this knowledge: the French analyzer with its thesaurus.
@@ -91,11 +109,17 @@ impl Boussole {
     pub fn new(knowledge: Knowledge, index: SearchIndex) -> Boussole {
         let lexicon = Lexicon::new(&knowledge);
         let facets = Facets::new(&knowledge, lexicon.slots());
+        let mut by_key = HashMap::with_capacity(knowledge.events.len());
+        for (at, event) in knowledge.events.iter().enumerate() {
+            // Two ids of one fingerprint are all but impossible; the first keeps it.
+            by_key.entry(EventKey::of(&event.id)).or_insert(at);
+        }
         Boussole {
             knowledge,
             index,
             lexicon,
             facets,
+            by_key,
         }
     }
 
@@ -113,6 +137,12 @@ impl Boussole {
     /// The index.
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// The event a button names.
+    pub fn event(&self, key: EventKey) -> Option<&model::Event> {
+        let event = self.knowledge.events.get(*self.by_key.get(&key)?)?;
+        (EventKey::of(&event.id) == key).then_some(event)
     }
 
     /// Understands a question (no search): what `--json` reports as `understood`.
@@ -141,8 +171,8 @@ impl Boussole {
                 self.details(last, rank)
             }
             (Some(Followup::Next), Some(last)) if !last.ids.is_empty() => {
-                let last = last.clone();
-                self.page(conversation, last, now)
+                let (last, page) = (last.clone(), last.page + 1);
+                self.page(conversation, last, page, now)
             }
             (Some(Followup::Wider), Some(last)) => {
                 let last = last.clone();
@@ -177,7 +207,7 @@ impl Boussole {
             Rank::Nth(n) => n.saturating_sub(1),
             Rank::Last => (last.page * PAGE_SIZE + PAGE_SIZE).min(last.ids.len()) - 1,
         };
-        match last.ids.get(index).and_then(|id| self.knowledge.event(id)) {
+        match last.ids.get(index).and_then(|key| self.event(*key)) {
             Some(event) => answer::details(event, index + 1),
             None => answer::no_such_item(index + 1, last.ids.len()),
         }
@@ -215,45 +245,52 @@ impl Boussole {
         )
     }
 
-    /// A button tapped: its payload ([`action::Action::payload`]). "Ajouter à mon
-    /// agenda" gives a calendar file (or the details, when the list is gone); a payload
-    /// that is no longer understood (an old or forged button) gets the help.
+    /// A button tapped: its payload ([`Action::payload`]). Each button acts on what its
+    /// own message showed: an event by its key, a list by its handle. "Ajouter à mon
+    /// agenda" gives a calendar file; a payload that is no longer understood (an old or
+    /// forged button), a forgotten list or a vanished event get a kind answer.
     pub fn press(
         &self,
         conversation: &mut Conversation,
         payload: &str,
         now: DateTime<FixedOffset>,
     ) -> Pressed {
-        match action::Action::from_payload(payload) {
-            Some(action::Action::Calendar { rank }) => match self.calendar(conversation, rank, now)
-            {
-                Some((file_name, content)) => Pressed::Calendar { file_name, content },
-                None => {
-                    let details = action::Action::Details { rank }.as_question();
-                    Pressed::Answer(Box::new(self.reply(conversation, &details, now)))
-                }
+        let answer = |answer: Answer| Pressed::Answer(Box::new(answer));
+        let Some(action) = Action::from_payload(payload) else {
+            return answer(answer::stale_button());
+        };
+        match action {
+            Action::Details { rank, event } => answer(match self.event(event) {
+                Some(event) => answer::details(event, rank),
+                None => answer::event_gone(),
+            }),
+            Action::Calendar { event, .. } => match self.event(event) {
+                Some(event) => Pressed::Calendar {
+                    file_name: format!("{}.ics", event.id),
+                    content: calendar::ics(event, now),
+                },
+                None => answer(answer::event_gone()),
             },
-            Some(action) => Pressed::Answer(Box::new(self.reply(
-                conversation,
-                &action.as_question(),
-                now,
-            ))),
-            None => Pressed::Answer(Box::new(answer::help(&self.knowledge))),
+            Action::Next { search, page } => answer(match conversation.search(search).cloned() {
+                Some(last) => self.page(conversation, last, page, now),
+                None => answer::list_forgotten(),
+            }),
+            Action::Wider { search } => answer(match conversation.search(search).cloned() {
+                Some(last) => {
+                    let mut notices = Vec::new();
+                    let wider = self.wider(conversation, last, &mut notices, now);
+                    answer::with_notices(wider, &notices)
+                }
+                None => answer::list_forgotten(),
+            }),
+            Action::NearMe => {
+                // The last search, once the position comes (or just what is near).
+                conversation.awaiting_position =
+                    conversation.last.as_ref().map(|l| l.request.clone());
+                answer(answer::need_position())
+            }
+            Action::Ask { question, .. } => answer(self.reply(conversation, &question, now)),
         }
-    }
-
-    /// The calendar file of item `rank` (from 1) of the conversation's last list, with a
-    /// file name: what "Ajouter à mon agenda" sends.
-    pub fn calendar(
-        &self,
-        conversation: &Conversation,
-        rank: usize,
-        now: DateTime<FixedOffset>,
-    ) -> Option<(String, String)> {
-        let last = conversation.last.as_ref()?;
-        let id = last.ids.get(rank.checked_sub(1)?)?;
-        let event = self.knowledge.event(id)?;
-        Some((format!("{}.ics", event.id), calendar::ics(event, now)))
     }
 
     /// Events around a position the user shared ("près de moi"), within `radius_km`
@@ -389,15 +426,11 @@ impl Boussole {
     ) -> Answer {
         let today = now.date_naive();
         let found = self.search_events(&request, position, radius_km, today);
-        let answer = answer::events(&found, &request, &self.knowledge, 0, today);
-        conversation.last = Some(LastSearch {
-            // Enough for every page anyone reads; memory stays bounded per conversation.
-            ids: found
-                .found
-                .iter()
-                .take(dialogue::MAX_REMEMBERED)
-                .map(|f| f.event.id.clone())
-                .collect(),
+        let handle = conversation.new_handle();
+        let answer = answer::events(&found, &request, &self.knowledge, (handle, 0), today);
+        conversation.remember(LastSearch {
+            handle,
+            ids: remembered(&found),
             request,
             page: 0,
             position,
@@ -431,21 +464,25 @@ impl Boussole {
         )
     }
 
+    /// Page `page` (from 0) of a search, which becomes the last list.
     fn page(
         &self,
         conversation: &mut Conversation,
         mut last: LastSearch,
+        page: usize,
         now: DateTime<FixedOffset>,
     ) -> Answer {
         let today = now.date_naive();
         let found = self.search_events(&last.request, last.position, last.radius_km, today);
         let pages = found.found.len().div_ceil(PAGE_SIZE);
-        if last.page + 1 >= pages {
+        if page >= pages {
             return answer::no_more(found.found.len());
         }
-        last.page += 1;
-        let answer = answer::events(&found, &last.request, &self.knowledge, last.page, today);
-        conversation.last = Some(last);
+        last.page = page;
+        let at = (last.handle, page);
+        let answer = answer::events(&found, &last.request, &self.knowledge, at, today);
+        last.ids = remembered(&found);
+        conversation.remember(last);
         answer
     }
 

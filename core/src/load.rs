@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::fingerprint::Fnv64;
 use crate::limits;
 use crate::model::{
     AudienceWords, Equivalence, Event, Fact, Knowledge, Portrait, Theme, Thesaurus, Topic,
@@ -1088,26 +1089,6 @@ fn check_facts(path: &Path, facts: &[Fact], problems: &mut Vec<Problem>) {
         {
             report("value_max", "smaller than value".into());
         }
-    }
-}
-
-/// 64-bit FNV-1a: a stable, dependency-free fingerprint of the data files.
-pub(crate) struct Fnv64(u64);
-
-impl Fnv64 {
-    pub(crate) fn new() -> Self {
-        Fnv64(0xcbf2_9ce4_8422_2325)
-    }
-
-    pub(crate) fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    pub(crate) fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -193,8 +193,8 @@ fn plus_loin_stops_at_france_wide_and_says_so() {
             .contains("Je cherche déjà dans toute la France")
     );
     // No "Plus loin" button once France-wide; what fits, nearest first.
-    let wider = boussole_core::action::Action::Wider;
-    assert!(answers[5].actions.contains(&wider) && !answers[6].actions.contains(&wider));
+    let wider = |a: &boussole_core::action::Action| a.label() == "Plus loin";
+    assert!(answers[5].actions.iter().any(wider) && !answers[6].actions.iter().any(wider));
     let distances: Vec<f64> = answers[6]
         .events
         .iter()
@@ -204,4 +204,75 @@ fn plus_loin_stops_at_france_wide_and_says_so() {
         distances.len() >= 3 && distances.is_sorted(),
         "nearest first: {distances:?}"
     );
+}
+
+/// A button acts on what its own message showed, whatever was asked since: the details
+/// of an older list's event, the next page of an older list; on another replica (a
+/// conversation that never saw the list), the details still work.
+#[test]
+fn buttons_act_on_their_own_message() {
+    use boussole_core::Pressed;
+    use boussole_core::action::Action;
+    let mut conversation = Conversation::new();
+    let nice = boussole().reply(&mut conversation, "escape game à Nice", now());
+    let all = boussole().reply(&mut conversation, "événements", now());
+    assert_ne!(nice.events[0].id, all.events[0].id);
+    let payload = |answer: &boussole_core::answer::Answer, label: &str| {
+        let action = answer.actions.iter().find(|a| a.label() == label).unwrap();
+        action.payload().unwrap()
+    };
+    let details = payload(&nice, "Détails du 1");
+    for conversation in [&mut conversation, &mut Conversation::new()] {
+        let Pressed::Answer(shown) = boussole().press(conversation, &details, now()) else {
+            panic!("details give an answer");
+        };
+        assert_eq!(shown.events[0].id, nice.events[0].id, "{}", shown.reply());
+    }
+    let Pressed::Answer(next) =
+        boussole().press(&mut conversation, &payload(&all, "Suivants"), now())
+    else {
+        panic!("a page");
+    };
+    let _ = boussole().reply(
+        &mut conversation,
+        "événements près de Brest pour lycéens",
+        now(),
+    );
+    let Pressed::Answer(again) =
+        boussole().press(&mut conversation, &payload(&all, "Suivants"), now())
+    else {
+        panic!("a page");
+    };
+    assert!(next.reply().contains("Suite (6 à"), "{}", next.reply());
+    assert_eq!(next.events, again.events);
+    // "le 1" now refers to the list just shown again.
+    let first = boussole().reply(&mut conversation, "le 6", now());
+    assert_eq!(first.events[0].id, next.events[0].id);
+    // Another replica, or a forgotten list: a kind answer, not another list.
+    let Pressed::Answer(forgotten) =
+        boussole().press(&mut Conversation::new(), &payload(&all, "Suivants"), now())
+    else {
+        panic!("an answer");
+    };
+    assert!(
+        forgotten.reply().contains("trop ancienne"),
+        "{}",
+        forgotten.reply()
+    );
+    assert!(forgotten.events.is_empty());
+    for old in ["d:1", "n", "w", "c:1", "d:1:ffffffffffffffff"] {
+        let Pressed::Answer(stale) = boussole().press(&mut conversation, old, now()) else {
+            panic!("an answer");
+        };
+        assert!(stale.events.is_empty(), "{old}");
+        assert!(
+            stale.reply().contains("Repose ta question"),
+            "{old}: {}",
+            stale.reply()
+        );
+    }
+    assert!(matches!(
+        Action::from_payload(&payload(&nice, "Détails du 1")),
+        Some(Action::Details { rank: 1, .. })
+    ));
 }

@@ -58,7 +58,7 @@ const CLOCKS: [&str; 6] = [
 /// payloads fit a Telegram callback, JSON that serializes, a sane radius.
 pub fn check_answer(answer: &Answer) {
     assert!(
-        answer.reply.chars().any(char::is_alphabetic),
+        answer.reply().chars().any(char::is_alphabetic),
         "an empty reply"
     );
     assert!(!boussole_core::reply::plain(&answer.blocks).is_empty());
