@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use crate::action::{EventKey, SearchHandle};
 use crate::understand::Request;
 
-/// How many results of the last list a conversation remembers (40 pages).
-pub const MAX_REMEMBERED: usize = 200;
+/// How many results of the last list a conversation remembers: [`limits::REMEMBERED`].
+pub const MAX_REMEMBERED: usize = crate::limits::REMEMBERED;
 
 /// How many searches a conversation remembers, the last one included: the buttons of
 /// that many lists still work ("Suivants", "Plus loin" on an older message).

@@ -32,6 +32,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod places;
+pub mod problem;
 pub mod progress;
 pub mod reply;
 pub mod search;

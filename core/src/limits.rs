@@ -102,3 +102,10 @@ pub fn cut(text: &str, max: usize) -> String {
     };
     format!("{}…", on_word.trim_end())
 }
+
+/// How many themes a thesaurus may have (an event's themes are one 64-bit set).
+pub const THEMES: usize = 64;
+
+/// How many results of a list a conversation remembers (40 pages): enough for every
+/// page anyone reads, and memory bounded per conversation.
+pub const REMEMBERED: usize = 200;

@@ -7,7 +7,6 @@
 //! the other records are still checked.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -19,44 +18,7 @@ use crate::model::{
     TypeWords, Week, Words,
 };
 use crate::places::{Gazetteer, key};
-
-/// One problem found in a data file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The file.
-    pub file: PathBuf,
-    /// The record: `event #3 (brest-industy-9361782)`, or empty for the whole file.
-    pub record: String,
-    /// The field at fault (`place.lat`), or empty.
-    pub field: String,
-    /// What is wrong, in English.
-    pub message: String,
-}
-
-impl Problem {
-    /// A problem in `file`, at `record` (may be empty), in `field` (may be empty).
-    pub fn new(file: &Path, record: &str, field: &str, message: String) -> Problem {
-        Problem {
-            file: file.to_path_buf(),
-            record: record.to_string(),
-            field: field.to_string(),
-            message,
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if !self.record.is_empty() {
-            write!(f, ": {}", self.record)?;
-        }
-        if !self.field.is_empty() {
-            write!(f, ": field `{}`", self.field)?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
+pub use crate::problem::Problem;
 
 /// Why a data directory could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -717,14 +679,14 @@ fn thesaurus(file: Option<&(PathBuf, toml::Table)>, problems: &mut Vec<Problem>)
         themes.iter().map(|t| t.theme.as_str()),
         problems,
     );
-    if let Some(extra) = themes.get(crate::search::MAX_THEMES) {
+    if let Some(extra) = themes.get(limits::THEMES) {
         problems.push(problem(
             path,
-            &format!("theme #{} ({})", crate::search::MAX_THEMES + 1, extra.theme),
+            &format!("theme #{} ({})", limits::THEMES + 1, extra.theme),
             "theme",
             format!(
                 "at most {} themes: each event keeps its themes in one 64-bit set",
-                crate::search::MAX_THEMES
+                limits::THEMES
             ),
         ));
     }

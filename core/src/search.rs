@@ -17,8 +17,8 @@ use crate::understand::slots::{SlotMatcher, event_themes};
 /// Radius of "près de X" when the question gives none, in kilometres.
 pub const DEFAULT_RADIUS_KM: f64 = 30.0;
 
-/// How many themes a thesaurus may have (an event's themes are one 64-bit set).
-pub const MAX_THEMES: usize = 64;
+/// How many themes a thesaurus may have: [`limits::THEMES`].
+pub const MAX_THEMES: usize = limits::THEMES;
 
 /// How many online events a place search mentions.
 pub const ONLINE_SHOWN: usize = 3;
@@ -339,7 +339,7 @@ pub enum Relaxed {
 /// The events of a request.
 #[derive(Clone, Debug, Default)]
 pub struct EventSearch<'a> {
-    /// The events, best first (at most [`crate::dialogue::MAX_REMEMBERED`]).
+    /// The events, best first (at most [`limits::REMEMBERED`]).
     pub found: Vec<Found<'a>>,
     /// How many events were found in all.
     pub total: usize,
@@ -571,10 +571,10 @@ fn by_score(a: &Found, b: &Found, today: NaiveDate) -> std::cmp::Ordering {
         .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
 }
 
-/// Keeps the first [`crate::dialogue::MAX_REMEMBERED`] in order (a partial sort: a broad
+/// Keeps the first [`limits::REMEMBERED`] in order (a partial sort: a broad
 /// question over 100,000 events sorts 200, not all).
 fn top(found: &mut Vec<Found>, order: impl Fn(&Found, &Found) -> std::cmp::Ordering) {
-    let keep = crate::dialogue::MAX_REMEMBERED;
+    let keep = limits::REMEMBERED;
     if found.len() > keep {
         found.select_nth_unstable_by(keep - 1, &order);
         found.truncate(keep);

@@ -78,3 +78,92 @@ fn the_core_never_unwraps_nor_panics_outside_tests() {
         }
     }
 }
+
+/// The core's top-level modules, bottom layer first: a module imports only modules of
+/// the layers below its own (ARCHITECTURE.md, "Layers").
+const LAYERS: [&[&str]; 8] = [
+    &["limits", "fingerprint", "problem", "progress", "text"],
+    &["places", "action"],
+    &["model"],
+    &["french", "index", "load", "synthetic"],
+    &["understand", "reply"],
+    &["search", "dialogue", "calendar"],
+    &["answer", "import"],
+    &["eval"],
+];
+
+/// The top-level modules a piece of code names through `crate::`.
+fn crate_modules(code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let ident = |text: &str| -> String {
+        text.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+            .collect()
+    };
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // `crate::{a::b, c::{d, e}}`: the first name of each top-level part.
+            let (mut depth, mut part_start) = (0, 0);
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => {
+                        found.push(ident(&group[part_start..i]));
+                        break;
+                    }
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        found.push(ident(&group[part_start..i]));
+                        part_start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            found.push(ident(rest));
+        }
+    }
+    found.retain(|m| !m.is_empty());
+    found
+}
+
+#[test]
+fn modules_import_only_the_layers_below_them() {
+    let layer_of = |module: &str| LAYERS.iter().position(|layer| layer.contains(&module));
+    let mut modules = std::collections::BTreeSet::new();
+    for (path, code) in sources() {
+        let name = path.to_string_lossy().replace('\\', "/");
+        let module = name.split('/').next().unwrap().trim_end_matches(".rs");
+        if module == "lib" {
+            continue; // the crate's root assembles everything
+        }
+        modules.insert(module.to_string());
+        let own = layer_of(module).unwrap_or_else(|| panic!("{module} is in no layer"));
+        for used in crate_modules(&code) {
+            if used == module {
+                continue;
+            }
+            let Some(layer) = layer_of(&used) else {
+                continue; // an item of the crate's root (`crate::Boussole`)
+            };
+            assert!(
+                layer < own,
+                "{name}: `{module}` (layer {own}) imports `{used}` (layer {layer})"
+            );
+        }
+    }
+    let listed: usize = LAYERS.iter().map(|layer| layer.len()).sum();
+    assert_eq!(
+        modules.len(),
+        listed,
+        "every module in one layer: {modules:?}"
+    );
+}
+
+#[test]
+fn the_layering_check_sees_grouped_imports() {
+    let code = "use crate::{places::{Area, Point}, model::Event};\nlet x = crate::limits::CAP;";
+    assert_eq!(crate_modules(code), ["places", "model", "limits"]);
+}

@@ -8,7 +8,7 @@ use super::fuzzy::FuzzyIndex;
 use super::geo::Point;
 use super::key;
 use crate::limits;
-use crate::load::Problem;
+use crate::problem::Problem;
 
 /// Communes at least this populous are corrected when misspelled.
 pub const FUZZY_MIN_POPULATION: u32 = 20_000;

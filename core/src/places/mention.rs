@@ -12,8 +12,7 @@
 
 use super::gazetteer::{Gazetteer, Named};
 use crate::limits;
-use crate::text::{is_stop_word, words};
-use crate::understand::dates::MONTHS;
+use crate::text::{MONTHS, is_stop_word, words};
 
 /// What a place mention designates.
 #[derive(Clone, Debug, PartialEq)]

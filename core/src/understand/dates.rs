@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::french;
 use crate::limits;
 use crate::model::Week;
+use crate::text::MONTHS;
 
 /// A part of the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -57,21 +58,6 @@ pub struct DateSlot {
     pub words: Vec<usize>,
 }
 
-/// Month names, folded.
-pub(crate) const MONTHS: [&str; 12] = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
 /// The words dates are made of, folded: never taken for typos of other words, even
 /// when a question repeats them ("demain matin… demain matin").
 pub(crate) fn vocabulary() -> impl Iterator<Item = &'static str> {
