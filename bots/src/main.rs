@@ -124,52 +124,58 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             discord::run(chats, token).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(args) => {
-            let text = std::fs::read_to_string(&args.file)
-                .with_context(|| format!("reading {}", args.file.display()))?;
-            let cases = boussole_core::eval::parse(&text)
-                .map_err(|err| anyhow::anyhow!("{}: {err}", args.file.display()))?;
-            let boussole = open(&cli)?;
-            let score = evaluate::run(&boussole, &cases)?;
-            Ok(if score < args.min {
-                eprintln!("score {score:.1} % is below the minimum {:.1} %", args.min);
-                ExitCode::from(EXIT_PROBLEMS)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Index => {
-            let started = Instant::now();
-            let knowledge = load_data(&cli.data).map_err(data_error)?;
-            let dir = cli
-                .index
-                .join(format!("{:016x}", SearchIndex::fingerprint(&knowledge)));
-            if dir.exists() {
-                std::fs::remove_dir_all(&dir)
-                    .with_context(|| format!("removing the old index {}", dir.display()))?;
-            }
-            let analyzer = Boussole::analyzer(&knowledge);
-            let (index, _) = SearchIndex::open_or_build_with(
-                &cli.index,
-                &knowledge,
-                analyzer,
-                &progress::Bars::default(),
-            )?;
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
-                "Index built in {} ms: {} documents ({} events, {} facts, {} portraits, {} topics) in {}",
-                started.elapsed().as_millis(),
-                index.num_docs(),
-                knowledge.events.len(),
-                knowledge.facts.len(),
-                knowledge.portraits.len(),
-                knowledge.topics.len(),
-                dir.display()
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Eval(args) => eval(&cli, args),
+        Command::Index => build_index(&cli),
     }
+}
+
+/// `boussole eval`: a question set scored, below `--min` an exit code of 1.
+fn eval(cli: &Cli, args: &cli::EvalArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    let cases = boussole_core::eval::parse(&text)
+        .map_err(|err| anyhow::anyhow!("{}: {err}", args.file.display()))?;
+    let boussole = open(cli)?;
+    let score = evaluate::run(&boussole, &cases)?;
+    Ok(if score < args.min {
+        eprintln!("score {score:.1} % is below the minimum {:.1} %", args.min);
+        ExitCode::from(EXIT_PROBLEMS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `boussole index`: the index built again, whatever is on disk.
+fn build_index(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let knowledge = load_data(&cli.data).map_err(data_error)?;
+    let dir = cli
+        .index
+        .join(format!("{:016x}", SearchIndex::fingerprint(&knowledge)));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .with_context(|| format!("removing the old index {}", dir.display()))?;
+    }
+    let analyzer = Boussole::analyzer(&knowledge);
+    let (index, _) = SearchIndex::open_or_build_with(
+        &cli.index,
+        &knowledge,
+        analyzer,
+        &progress::Bars::default(),
+    )?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Index built in {} ms: {} documents ({} events, {} facts, {} portraits, {} topics) in {}",
+        started.elapsed().as_millis(),
+        index.num_docs(),
+        knowledge.events.len(),
+        knowledge.facts.len(),
+        knowledge.portraits.len(),
+        knowledge.topics.len(),
+        dir.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A bot's token, from the first of `names` set in the environment. Tokens are never

@@ -194,30 +194,7 @@ impl Sqlite {
             sql.push_str(" AND fts MATCH ?");
             args.push(rusqlite::types::Value::Text(terms.join(" OR ")));
         }
-        match scope.map(|s| &s.area) {
-            Some(Area::Departement(d)) => {
-                sql.push_str(" AND e.dep = ?");
-                args.push(rusqlite::types::Value::Text(
-                    knowledge.gazetteer.departement_at(*d).code.to_string(),
-                ));
-            }
-            Some(Area::Region(code)) => {
-                sql.push_str(" AND e.region = ?");
-                args.push(rusqlite::types::Value::Text(code.to_string()));
-            }
-            Some(Area::Group { regions, .. }) => {
-                sql.push_str(&format!(
-                    " AND e.region IN ({})",
-                    vec!["?"; regions.len()].join(",")
-                ));
-                args.extend(
-                    regions
-                        .iter()
-                        .map(|r| rusqlite::types::Value::Text(r.to_string())),
-                );
-            }
-            _ => {}
-        }
+        area_clause(scope, knowledge, &mut sql, &mut args);
         if let Some(dates) = &request.dates {
             sql.push_str(" AND e.first_day <= ? AND e.last_day >= ?");
             args.push(rusqlite::types::Value::Text(dates.to.to_string()));
@@ -246,6 +223,39 @@ impl Sqlite {
     }
 }
 
+/// The département, région or group of a scope as SQL.
+fn area_clause(
+    scope: Option<&Scope>,
+    knowledge: &boussole_core::model::Knowledge,
+    sql: &mut String,
+    args: &mut Vec<rusqlite::types::Value>,
+) {
+    match scope.map(|s| &s.area) {
+        Some(Area::Departement(d)) => {
+            sql.push_str(" AND e.dep = ?");
+            args.push(rusqlite::types::Value::Text(
+                knowledge.gazetteer.departement_at(*d).code.to_string(),
+            ));
+        }
+        Some(Area::Region(code)) => {
+            sql.push_str(" AND e.region = ?");
+            args.push(rusqlite::types::Value::Text(code.to_string()));
+        }
+        Some(Area::Group { regions, .. }) => {
+            sql.push_str(&format!(
+                " AND e.region IN ({})",
+                vec!["?"; regions.len()].join(",")
+            ));
+            args.extend(
+                regions
+                    .iter()
+                    .map(|r| rusqlite::types::Value::Text(r.to_string())),
+            );
+        }
+        _ => {}
+    }
+}
+
 fn main() {
     if let (Ok(data), Ok(index)) = (
         std::env::var("BOUSSOLE_BENCH_CHILD_DATA"),
@@ -263,7 +273,6 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let base = load(&bundled()).unwrap();
-    let slots = SlotMatcher::new(&base.thesaurus);
     println!(
         "machine: {} cores; {}",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
@@ -275,116 +284,12 @@ fn main() {
         let _ = std::fs::remove_dir_all(&work);
         let (data, index_root) = (work.join("data"), work.join("index"));
         std::fs::create_dir_all(&data).unwrap();
-
-        // Import: OpenAgenda v2 records mapped to events.
-        let records = synthetic::openagenda_records(&base, size, 42);
-        let text = serde_json::to_string(&records).unwrap();
-        drop(records);
-        let context = Context {
-            schema: None,
-            gazetteer: &base.gazetteer,
-            slots: &slots,
-            progress: &boussole_core::progress::Silent,
-        };
-        let started = Instant::now();
-        let imported = import::read("synthetic", &text, &context).unwrap();
-        let import_time = started.elapsed();
-        drop(text);
-        let events = imported.events.len();
-        let started = Instant::now();
-        write_events(&data, imported.events).unwrap();
-        let write_time = started.elapsed();
-
-        // Loading the data set (parsing it, and writing its snapshot), then building the
-        // index on disk.
-        let started = Instant::now();
-        let knowledge = load_cached(&data, &bundled(), Some(&index_root)).unwrap();
-        let load_time = started.elapsed();
-        let started = Instant::now();
-        let (index, _) =
-            SearchIndex::open_or_build(&index_root, &knowledge, Boussole::analyzer(&knowledge))
-                .unwrap();
-        let build_time = started.elapsed();
-        drop(index);
-
-        // Cold start with a built index: load (from the snapshot), open, first answer.
-        let started = Instant::now();
-        let knowledge = load_cached(&data, &bundled(), Some(&index_root)).unwrap();
-        let (index, _) =
-            SearchIndex::open_or_build(&index_root, &knowledge, Boussole::analyzer(&knowledge))
-                .unwrap();
-        let boussole = Boussole::new(knowledge, index);
-        std::hint::black_box(boussole.ask(QUESTIONS[0], now()));
-        let cold_start = started.elapsed();
-
-        // Time to answer, and the baseline on the same understood requests.
-        let sqlite_started = Instant::now();
-        let sqlite = Sqlite::build(boussole.knowledge());
-        let sqlite_build = sqlite_started.elapsed();
-        let rounds = if size > 50_000 { 20 } else { 100 };
-        let (mut ours, mut search, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
-        let today = now().date_naive();
-        for _ in 0..rounds {
-            for question in QUESTIONS {
-                let started = Instant::now();
-                std::hint::black_box(boussole.ask(question, now()));
-                ours.push(started.elapsed());
-                // Both searches get the request already understood: only searching is timed.
-                let request = boussole.understand(question, now());
-                let started = Instant::now();
-                std::hint::black_box(boussole.search_events(&request, None, None, today));
-                search.push(started.elapsed());
-                let scope = request
-                    .place
-                    .as_ref()
-                    .and_then(|p| Scope::of(p, &boussole.knowledge().gazetteer));
-                let started = Instant::now();
-                std::hint::black_box(sqlite.answer(&request, scope.as_ref(), boussole.knowledge()));
-                theirs.push(started.elapsed());
-            }
-        }
-        ours.sort_unstable();
-        search.sort_unstable();
-        theirs.sort_unstable();
-
-        // A running bot in its own process: peak resident memory.
-        let exe = std::env::current_exe().unwrap();
-        let output = std::process::Command::new(exe)
-            .env("BOUSSOLE_BENCH_CHILD_DATA", &data)
-            .env("BOUSSOLE_BENCH_CHILD_INDEX", &index_root)
-            .output()
-            .unwrap();
-        let rss = String::from_utf8_lossy(&output.stdout).trim().to_string();
-
-        let (p50, p99) = (percentile(&ours, 0.5), percentile(&ours, 0.99));
-        let (b50, b99) = (percentile(&search, 0.5), percentile(&search, 0.99));
-        let (s50, s99) = (percentile(&theirs, 0.5), percentile(&theirs, 0.99));
+        let events = import_into(&base, size, &data);
+        let boussole = load_and_build(&data, &index_root);
+        let times = answer_times(&boussole);
+        let rss = peak_memory(&data, &index_root);
         println!("== {events} events");
-        println!(
-            "import (map OpenAgenda v2 JSON): {:?} = {:.0} events/s; write events.toml: {:?}",
-            import_time,
-            events as f64 / import_time.as_secs_f64(),
-            write_time
-        );
-        println!(
-            "load data set: {load_time:?}; build index: {build_time:?}; SQLite FTS5+R*Tree build: {sqlite_build:?}"
-        );
-        println!("cold start to first answer (built index): {cold_start:?}");
-        println!(
-            "answer, {} questions x {rounds}: p50 {p50:?}, p99 {p99:?}",
-            QUESTIONS.len()
-        );
-        println!("Boussole search only (understood request): p50 {b50:?}, p99 {b99:?}");
-        println!(
-            "SQLite FTS5 + R*Tree, same understood filters (search only): p50 {s50:?}, p99 {s99:?}"
-        );
-        println!(
-            "ratio SQLite / Boussole, search only: p50 {:.2}x, p99 {:.2}x; SQLite search / Boussole whole answer: p50 {:.2}x, p99 {:.2}x",
-            s50.as_secs_f64() / b50.as_secs_f64(),
-            s99.as_secs_f64() / b99.as_secs_f64(),
-            s50.as_secs_f64() / p50.as_secs_f64(),
-            s99.as_secs_f64() / p99.as_secs_f64()
-        );
+        report(&times);
         println!("running bot, peak resident memory: {rss} MB");
         drop(boussole);
         if std::env::var_os("BOUSSOLE_BENCH_KEEP").is_some() {
@@ -393,4 +298,143 @@ fn main() {
             let _ = std::fs::remove_dir_all(&work);
         }
     }
+}
+
+/// Import: `size` synthetic OpenAgenda v2 records mapped to events and written to
+/// `data`. Returns how many events were written.
+fn import_into(base: &boussole_core::model::Knowledge, size: usize, data: &Path) -> usize {
+    let slots = SlotMatcher::new(&base.thesaurus);
+    let records = synthetic::openagenda_records(base, size, 42);
+    let text = serde_json::to_string(&records).unwrap();
+    drop(records);
+    let context = Context {
+        schema: None,
+        gazetteer: &base.gazetteer,
+        slots: &slots,
+        progress: &boussole_core::progress::Silent,
+    };
+    let started = Instant::now();
+    let imported = import::read("synthetic", &text, &context).unwrap();
+    let import_time = started.elapsed();
+    drop(text);
+    let events = imported.events.len();
+    let started = Instant::now();
+    write_events(data, imported.events).unwrap();
+    println!(
+        "import (map OpenAgenda v2 JSON): {:?} = {:.0} events/s; write events.toml: {:?}",
+        import_time,
+        events as f64 / import_time.as_secs_f64(),
+        started.elapsed()
+    );
+    events
+}
+
+/// Loading the data set (parsing it, and writing its snapshot), building the index on
+/// disk, then a cold start with the built index: load (from the snapshot), open, first
+/// answer.
+fn load_and_build(data: &Path, index_root: &Path) -> Boussole {
+    let started = Instant::now();
+    let knowledge = load_cached(data, &bundled(), Some(index_root)).unwrap();
+    let load_time = started.elapsed();
+    let started = Instant::now();
+    let (index, _) =
+        SearchIndex::open_or_build(index_root, &knowledge, Boussole::analyzer(&knowledge)).unwrap();
+    let build_time = started.elapsed();
+    drop(index);
+    let started = Instant::now();
+    let knowledge = load_cached(data, &bundled(), Some(index_root)).unwrap();
+    let (index, _) =
+        SearchIndex::open_or_build(index_root, &knowledge, Boussole::analyzer(&knowledge)).unwrap();
+    let boussole = Boussole::new(knowledge, index);
+    std::hint::black_box(boussole.ask(QUESTIONS[0], now()));
+    let cold_start = started.elapsed();
+    println!("load data set: {load_time:?}; build index: {build_time:?}");
+    println!("cold start to first answer (built index): {cold_start:?}");
+    boussole
+}
+
+/// Sorted times of the whole answer, of Boussole's search alone and of SQLite's, on
+/// the same understood requests.
+struct Times {
+    rounds: usize,
+    ours: Vec<Duration>,
+    search: Vec<Duration>,
+    theirs: Vec<Duration>,
+}
+
+/// Time to answer, and the baseline on the same understood requests.
+fn answer_times(boussole: &Boussole) -> Times {
+    let started = Instant::now();
+    let sqlite = Sqlite::build(boussole.knowledge());
+    println!("SQLite FTS5+R*Tree build: {:?}", started.elapsed());
+    let size = boussole.knowledge().events.len();
+    let rounds = if size > 50_000 { 20 } else { 100 };
+    let (mut ours, mut search, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+    let today = now().date_naive();
+    for _ in 0..rounds {
+        for question in QUESTIONS {
+            let started = Instant::now();
+            std::hint::black_box(boussole.ask(question, now()));
+            ours.push(started.elapsed());
+            // Both searches get the request already understood: only searching is timed.
+            let request = boussole.understand(question, now());
+            let started = Instant::now();
+            std::hint::black_box(boussole.search_events(&request, None, None, today));
+            search.push(started.elapsed());
+            let scope = request
+                .place
+                .as_ref()
+                .and_then(|p| Scope::of(p, &boussole.knowledge().gazetteer));
+            let started = Instant::now();
+            std::hint::black_box(sqlite.answer(&request, scope.as_ref(), boussole.knowledge()));
+            theirs.push(started.elapsed());
+        }
+    }
+    ours.sort_unstable();
+    search.sort_unstable();
+    theirs.sort_unstable();
+    Times {
+        rounds,
+        ours,
+        search,
+        theirs,
+    }
+}
+
+/// A running bot in its own process: its peak resident memory, in MB.
+fn peak_memory(data: &Path, index_root: &Path) -> String {
+    let exe = std::env::current_exe().unwrap();
+    let output = std::process::Command::new(exe)
+        .env("BOUSSOLE_BENCH_CHILD_DATA", data)
+        .env("BOUSSOLE_BENCH_CHILD_INDEX", index_root)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+fn report(times: &Times) {
+    let Times {
+        rounds,
+        ours,
+        search,
+        theirs,
+    } = times;
+    let (p50, p99) = (percentile(ours, 0.5), percentile(ours, 0.99));
+    let (b50, b99) = (percentile(search, 0.5), percentile(search, 0.99));
+    let (s50, s99) = (percentile(theirs, 0.5), percentile(theirs, 0.99));
+    println!(
+        "answer, {} questions x {rounds}: p50 {p50:?}, p99 {p99:?}",
+        QUESTIONS.len()
+    );
+    println!("Boussole search only (understood request): p50 {b50:?}, p99 {b99:?}");
+    println!(
+        "SQLite FTS5 + R*Tree, same understood filters (search only): p50 {s50:?}, p99 {s99:?}"
+    );
+    println!(
+        "ratio SQLite / Boussole, search only: p50 {:.2}x, p99 {:.2}x; SQLite search / Boussole whole answer: p50 {:.2}x, p99 {:.2}x",
+        s50.as_secs_f64() / b50.as_secs_f64(),
+        s99.as_secs_f64() / b99.as_secs_f64(),
+        s50.as_secs_f64() / p50.as_secs_f64(),
+        s99.as_secs_f64() / p99.as_secs_f64()
+    );
 }

@@ -518,59 +518,13 @@ pub fn events(
     if !line.is_empty() && page == 0 {
         blocks.push(Block::text(format!("Recherche : {line}")));
     }
-    let scope_phrase = search.scope.as_ref().map(|s| s.phrase.clone());
-    for relaxed in &search.relaxed {
-        let said = match relaxed {
-            Relaxed::PartOfDay(part) => format!("Rien {part} : je montre toute la journée."),
-            Relaxed::Dates(label) => {
-                format!("Je n'ai trouvé aucun événement {label} ; voici ceux des autres jours.")
-            }
-            Relaxed::Words => match &scope_phrase {
-                Some(place) => format!(
-                    "Je n'ai rien trouvé qui corresponde exactement {place} ; voici tous les événements de ce coin."
-                ),
-                None => "Je n'ai rien trouvé qui corresponde exactement ; voici les événements de ces dates.".to_string(),
-            },
-        };
-        blocks.push(Block::text(said));
-    }
-    let mut header = String::new();
-    if search.nearest_instead {
-        header.push_str(&format!(
-            "Je n'ai trouvé aucun événement {}.",
-            scope_phrase.clone().unwrap_or_default()
-        ));
-        match shown.first() {
-            Some(nearest) => {
-                let distance = nearest
-                    .distance_km
-                    .map(|d| format!(", {}", french::distance(d)))
-                    .unwrap_or_default();
-                header.push_str(&format!(
-                    " Le plus proche : {}{distance}. Voici les plus proches :",
-                    nearest.event.city()
-                ));
-            }
-            None => header.push_str(" Essaie une autre ville, un département ou une région."),
-        }
-    } else {
-        let total = search.total;
-        let count = french::count(total, "événement", "événements");
-        header.push_str(&match (total, page) {
-            (0, _) => "Je n'ai trouvé aucun événement.".to_string(),
-            (1, _) => "Voici l'événement que j'ai trouvé :".to_string(),
-            (_, 0) if shown.len() < total => {
-                format!("J'ai trouvé {count}. Voici les {} premiers :", shown.len())
-            }
-            (_, 0) => format!("J'ai trouvé {count} :"),
-            (_, _) => format!(
-                "Suite ({} à {} sur {total}) :",
-                first + 1,
-                first + shown.len()
-            ),
-        });
-    }
-    blocks.push(Block::text(header));
+    blocks.extend(
+        search
+            .relaxed
+            .iter()
+            .map(|r| Block::text(relaxed_note(r, search))),
+    );
+    blocks.push(Block::text(list_header(search, &shown, first)));
     for (i, found) in shown.iter().enumerate() {
         blocks.push(Block::Event(EventCard::new(
             first + i + 1,
@@ -578,27 +532,14 @@ pub fn events(
             found.distance_km,
         )));
     }
-    if first + shown.len() < search.found.len() && !search.nearest_instead {
+    let more = first + shown.len() < search.found.len() && !search.nearest_instead;
+    if more {
         blocks.push(Block::text(
             "Écris « suivants » pour voir la suite, ou « le 2 » pour les détails d'un événement.",
         ));
     }
     if !search.online.is_empty() && page == 0 {
-        let titles = search
-            .online
-            .iter()
-            .map(|e| format!("« {} »", e.title))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let others = search.online_total.saturating_sub(search.online.len());
-        let others = match others {
-            0 => String::new(),
-            1 => " et 1 autre".to_string(),
-            n => format!(" et {} autres", french::number(n as f64)),
-        };
-        blocks.push(Block::text(format!(
-            "En ligne, accessible de partout : {titles}{others}."
-        )));
+        blocks.push(Block::text(online_line(search)));
     }
     if search.found.iter().all(|f| f.event.last_day() < today) && !search.found.is_empty() {
         blocks.push(Block::text(format!(
@@ -607,26 +548,7 @@ pub fn events(
             french::range(knowledge.week.start, knowledge.week.end)
         )));
     }
-    let mut actions: Vec<Action> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, found)| Action::Details {
-            rank: first + i + 1,
-            event: EventKey::of(&found.event.id),
-        })
-        .collect();
-    if first + shown.len() < search.found.len() && !search.nearest_instead {
-        actions.push(Action::Next {
-            search: handle,
-            page: page + 1,
-        });
-    }
-    if search.scope.as_ref().is_some_and(|s| s.radius_km.is_some()) {
-        actions.push(Action::Wider { search: handle });
-    }
-    if search.scope.is_none() {
-        actions.push(Action::NearMe);
-    }
+    let mut actions = list_actions(search, &shown, (handle, page), more);
     actions.extend(alternative_actions(request, &knowledge.gazetteer));
     if search.relaxed.contains(&Relaxed::Words)
         && search.scope.is_some()
@@ -645,6 +567,109 @@ pub fn events(
         actions,
         ..Answer::blocks(Intent::Events, blocks)
     }
+}
+
+/// What a search gave up to find something.
+fn relaxed_note(relaxed: &Relaxed, search: &EventSearch) -> String {
+    match relaxed {
+        Relaxed::PartOfDay(part) => format!("Rien {part} : je montre toute la journée."),
+        Relaxed::Dates(label) => {
+            format!("Je n'ai trouvé aucun événement {label} ; voici ceux des autres jours.")
+        }
+        Relaxed::Words => match search.scope.as_ref().map(|s| &s.phrase) {
+            Some(place) => format!(
+                "Je n'ai rien trouvé qui corresponde exactement {place} ; voici tous les événements de ce coin."
+            ),
+            None => "Je n'ai rien trouvé qui corresponde exactement ; voici les événements de ces dates.".to_string(),
+        },
+    }
+}
+
+/// The sentence before the cards: how many, which page, or the nearest instead.
+fn list_header(search: &EventSearch, shown: &[&Found], first: usize) -> String {
+    if search.nearest_instead {
+        let scope_phrase = search.scope.as_ref().map(|s| s.phrase.as_str());
+        let mut header = format!(
+            "Je n'ai trouvé aucun événement {}.",
+            scope_phrase.unwrap_or_default()
+        );
+        match shown.first() {
+            Some(nearest) => {
+                let distance = nearest
+                    .distance_km
+                    .map(|d| format!(", {}", french::distance(d)))
+                    .unwrap_or_default();
+                header.push_str(&format!(
+                    " Le plus proche : {}{distance}. Voici les plus proches :",
+                    nearest.event.city()
+                ));
+            }
+            None => header.push_str(" Essaie une autre ville, un département ou une région."),
+        }
+        return header;
+    }
+    let total = search.total;
+    let count = french::count(total, "événement", "événements");
+    match (total, first) {
+        (0, _) => "Je n'ai trouvé aucun événement.".to_string(),
+        (1, _) => "Voici l'événement que j'ai trouvé :".to_string(),
+        (_, 0) if shown.len() < total => {
+            format!("J'ai trouvé {count}. Voici les {} premiers :", shown.len())
+        }
+        (_, 0) => format!("J'ai trouvé {count} :"),
+        (_, _) => format!(
+            "Suite ({} à {} sur {total}) :",
+            first + 1,
+            first + shown.len()
+        ),
+    }
+}
+
+/// The online events of a place search, a few by name.
+fn online_line(search: &EventSearch) -> String {
+    let titles = search
+        .online
+        .iter()
+        .map(|e| format!("« {} »", e.title))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let others = match search.online_total.saturating_sub(search.online.len()) {
+        0 => String::new(),
+        1 => " et 1 autre".to_string(),
+        n => format!(" et {} autres", french::number(n as f64)),
+    };
+    format!("En ligne, accessible de partout : {titles}{others}.")
+}
+
+/// The buttons of a list: each event's details, the next page, farther, near me.
+fn list_actions(
+    search: &EventSearch,
+    shown: &[&Found],
+    (handle, page): (SearchHandle, usize),
+    more: bool,
+) -> Vec<Action> {
+    let first = page * PAGE_SIZE;
+    let mut actions: Vec<Action> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, found)| Action::Details {
+            rank: first + i + 1,
+            event: EventKey::of(&found.event.id),
+        })
+        .collect();
+    if more {
+        actions.push(Action::Next {
+            search: handle,
+            page: page + 1,
+        });
+    }
+    if search.scope.as_ref().is_some_and(|s| s.radius_km.is_some()) {
+        actions.push(Action::Wider { search: handle });
+    }
+    if search.scope.is_none() {
+        actions.push(Action::NearMe);
+    }
+    actions
 }
 
 /// The readings not taken, as suggested questions: the other homonyms, the département

@@ -353,73 +353,9 @@ impl SearchIndex {
             if (ord as u64).is_multiple_of(crate::progress::EVERY) {
                 progress.set(ord as u64);
             }
-            let mut doc = base_doc(fields, Kind::Event, &event.id, ord);
-            doc.add_text(fields.title, &event.title);
-            doc.add_text(fields.organizer, &event.organizer);
-            doc.add_text(fields.organizer_only, &event.organizer);
-            for partner in &event.partners {
-                doc.add_text(fields.organizer, partner);
-            }
-            for theme in &event.themes {
-                doc.add_text(fields.themes, theme);
-            }
-            for kind in event.types.iter() {
-                doc.add_text(fields.themes, kind.label());
-            }
-            if event.online {
-                doc.add_text(fields.themes, "en ligne");
-            }
-            if event.mixite {
-                doc.add_text(fields.audience, "filles femmes mixité");
-            }
-            for audience in event.audiences.iter() {
-                doc.add_text(fields.audience, audience.label());
-            }
-            let place = &event.place;
-            for part in [
-                place.venue.as_deref(),
-                place.commune.as_deref(),
-                place.departement_name.as_deref(),
-                place.region_name.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                doc.add_text(fields.place, part);
-            }
-            doc.add_text(fields.body, &event.description);
-            writer.add_document(doc)?;
+            writer.add_document(event_doc(fields, event, ord))?;
         }
-        for (ord, fact) in knowledge.facts.iter().enumerate() {
-            let mut doc = base_doc(fields, Kind::Fact, &fact.id, ord);
-            doc.add_text(fields.title, &fact.unit);
-            doc.add_text(fields.themes, &fact.topic);
-            for keyword in &fact.keywords {
-                doc.add_text(fields.keywords, keyword);
-            }
-            doc.add_text(fields.body, &fact.statement);
-            doc.add_text(fields.body, &fact.scope);
-            writer.add_document(doc)?;
-        }
-        for (ord, portrait) in knowledge.portraits.iter().enumerate() {
-            let mut doc = base_doc(fields, Kind::Portrait, &portrait.id, ord);
-            doc.add_text(fields.title, &portrait.name);
-            doc.add_text(fields.title, &portrait.job);
-            doc.add_text(fields.organizer, &portrait.company);
-            doc.add_text(fields.place, &portrait.departement_name);
-            for keyword in &portrait.keywords {
-                doc.add_text(fields.keywords, keyword);
-            }
-            doc.add_text(fields.body, &portrait.quote);
-            writer.add_document(doc)?;
-        }
-        for (ord, topic) in knowledge.topics.iter().enumerate() {
-            let mut doc = base_doc(fields, Kind::Topic, &topic.id, ord);
-            doc.add_text(fields.title, &topic.title);
-            for keyword in &topic.keywords {
-                doc.add_text(fields.keywords, keyword);
-            }
-            doc.add_text(fields.body, &topic.text);
+        for doc in knowledge_docs(fields, knowledge) {
             writer.add_document(doc)?;
         }
         progress.set(knowledge.events.len() as u64);
@@ -621,6 +557,84 @@ impl SearchIndex {
             .map(|(field, _)| *field)
             .collect()
     }
+}
+
+/// The document of an event: every field a question's words may match.
+fn event_doc(fields: Fields, event: &crate::model::Event, ord: usize) -> TantivyDocument {
+    let mut doc = base_doc(fields, Kind::Event, &event.id, ord);
+    doc.add_text(fields.title, &event.title);
+    doc.add_text(fields.organizer, &event.organizer);
+    doc.add_text(fields.organizer_only, &event.organizer);
+    for partner in &event.partners {
+        doc.add_text(fields.organizer, partner);
+    }
+    for theme in &event.themes {
+        doc.add_text(fields.themes, theme);
+    }
+    for kind in event.types.iter() {
+        doc.add_text(fields.themes, kind.label());
+    }
+    if event.online {
+        doc.add_text(fields.themes, "en ligne");
+    }
+    if event.mixite {
+        doc.add_text(fields.audience, "filles femmes mixité");
+    }
+    for audience in event.audiences.iter() {
+        doc.add_text(fields.audience, audience.label());
+    }
+    let place = &event.place;
+    for part in [
+        place.venue.as_deref(),
+        place.commune.as_deref(),
+        place.departement_name.as_deref(),
+        place.region_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        doc.add_text(fields.place, part);
+    }
+    doc.add_text(fields.body, &event.description);
+    doc
+}
+
+/// The documents of the facts, role models and topics.
+fn knowledge_docs(fields: Fields, knowledge: &Knowledge) -> Vec<TantivyDocument> {
+    let mut docs = Vec::new();
+    for (ord, fact) in knowledge.facts.iter().enumerate() {
+        let mut doc = base_doc(fields, Kind::Fact, &fact.id, ord);
+        doc.add_text(fields.title, &fact.unit);
+        doc.add_text(fields.themes, &fact.topic);
+        for keyword in &fact.keywords {
+            doc.add_text(fields.keywords, keyword);
+        }
+        doc.add_text(fields.body, &fact.statement);
+        doc.add_text(fields.body, &fact.scope);
+        docs.push(doc);
+    }
+    for (ord, portrait) in knowledge.portraits.iter().enumerate() {
+        let mut doc = base_doc(fields, Kind::Portrait, &portrait.id, ord);
+        doc.add_text(fields.title, &portrait.name);
+        doc.add_text(fields.title, &portrait.job);
+        doc.add_text(fields.organizer, &portrait.company);
+        doc.add_text(fields.place, &portrait.departement_name);
+        for keyword in &portrait.keywords {
+            doc.add_text(fields.keywords, keyword);
+        }
+        doc.add_text(fields.body, &portrait.quote);
+        docs.push(doc);
+    }
+    for (ord, topic) in knowledge.topics.iter().enumerate() {
+        let mut doc = base_doc(fields, Kind::Topic, &topic.id, ord);
+        doc.add_text(fields.title, &topic.title);
+        for keyword in &topic.keywords {
+            doc.add_text(fields.keywords, keyword);
+        }
+        doc.add_text(fields.body, &topic.text);
+        docs.push(doc);
+    }
+    docs
 }
 
 fn base_doc(fields: Fields, kind: Kind, id: &str, ord: usize) -> TantivyDocument {

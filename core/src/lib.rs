@@ -80,6 +80,16 @@ pub struct Boussole {
     by_key: HashMap<EventKey, usize>,
 }
 
+/// What a request is answered with.
+enum Plan<'h> {
+    /// Figures, role models or the week: the best knowledge hits.
+    Knowledge,
+    /// Events, with something else worth knowing after them.
+    Events { also: Option<&'h Hit> },
+    /// Nothing fits.
+    Unknown,
+}
+
 /// How many candidates each knowledge search brings back before the answer picks.
 const CANDIDATES: usize = 20;
 
@@ -366,44 +376,11 @@ impl Boussole {
                 CANDIDATES,
             )
         };
-        let best_knowledge = knowledge.first().map_or(0.0, |h| h.score);
-        let leans_to_knowledge = matches!(request.lean, Lean::Figures | Lean::About | Lean::People);
-        // "les métiers de l'énergie": role models and events both fit.
-        let about_jobs = request
-            .knowledge_query
-            .split(' ')
-            .any(|w| w == "metier" || w == "metiers");
-        let both = request.lean == Lean::People && !request.themes.is_empty() && about_jobs;
-        if leans_to_knowledge && best_knowledge > 0.0 && !both {
-            return self.knowledge_answer(&knowledge, request.lean);
-        }
-        let mut also = None;
-        if both {
-            // A role model first: the question asked about a job.
-            also = knowledge
-                .iter()
-                .find(|h| h.kind == Kind::Portrait)
-                .or(knowledge.first())
-                .cloned();
-        } else if request.lean != Lean::Events && !request.has_event_slots() {
-            // Compared on the same words, so that the scores compare.
-            let best_event = self
-                .index
-                .search(&request.knowledge_query, &[Kind::Event], 1)
-                .first()
-                .map_or(0.0, |h| h.score);
-            let slots = !request.themes.is_empty();
-            if best_knowledge > best_event * 1.5 && !slots {
-                return self.knowledge_answer(&knowledge, request.lean);
-            }
-            if best_event == 0.0 && !slots {
-                return answer::unknown();
-            }
-            // Both fit ("les métiers de l'énergie"): events, and the best of the rest.
-            if best_knowledge >= best_event * 0.5 {
-                also = knowledge.first().cloned();
-            }
-        }
+        let also = match self.plan(&request, &knowledge) {
+            Plan::Knowledge => return self.knowledge_answer(&knowledge, request.lean),
+            Plan::Unknown => return answer::unknown(),
+            Plan::Events { also } => also,
+        };
         let mut answer = self.events_answer(conversation, request, None, None, now);
         let also = also.and_then(|hit| match hit.kind {
             Kind::Fact => self.knowledge.fact(&hit.id).map(answer::Also::Fact),
@@ -415,6 +392,51 @@ impl Boussole {
             answer = answer::with_also(answer, also);
         }
         answer
+    }
+
+    /// Whether a request is answered with knowledge (figures, role models, the week)
+    /// or with events, given the best knowledge hits for its words.
+    fn plan<'h>(&self, request: &Request, knowledge: &'h [Hit]) -> Plan<'h> {
+        let best_knowledge = knowledge.first().map_or(0.0, |h| h.score);
+        let leans_to_knowledge = matches!(request.lean, Lean::Figures | Lean::About | Lean::People);
+        // "les métiers de l'énergie": role models and events both fit.
+        let about_jobs = request
+            .knowledge_query
+            .split(' ')
+            .any(|w| w == "metier" || w == "metiers");
+        let both = request.lean == Lean::People && !request.themes.is_empty() && about_jobs;
+        if leans_to_knowledge && best_knowledge > 0.0 && !both {
+            return Plan::Knowledge;
+        }
+        if both {
+            // A role model first: the question asked about a job.
+            let portrait = knowledge.iter().find(|h| h.kind == Kind::Portrait);
+            return Plan::Events {
+                also: portrait.or(knowledge.first()),
+            };
+        }
+        if request.lean == Lean::Events || request.has_event_slots() {
+            return Plan::Events { also: None };
+        }
+        // Compared on the same words, so that the scores compare.
+        let best_event = self
+            .index
+            .search(&request.knowledge_query, &[Kind::Event], 1)
+            .first()
+            .map_or(0.0, |h| h.score);
+        let slots = !request.themes.is_empty();
+        if best_knowledge > best_event * 1.5 && !slots {
+            return Plan::Knowledge;
+        }
+        if best_event == 0.0 && !slots {
+            return Plan::Unknown;
+        }
+        // Both fit ("les métiers de l'énergie"): events, and the best of the rest.
+        Plan::Events {
+            also: knowledge
+                .first()
+                .filter(|_| best_knowledge >= best_event * 0.5),
+        }
     }
 
     fn events_answer(

@@ -963,60 +963,79 @@ fn check_places(path: &Path, events: &[Event], gazetteer: &Gazetteer, problems: 
                 format!("INSEE code {insee} is {}, not {name:?}", commune.name),
             );
         }
-        let departement = gazetteer.departement(&commune.departement);
-        if place.departement != Some(commune.departement) {
+        check_areas(place, commune, gazetteer, &mut report);
+        check_coordinates(place, commune, &mut report);
+    }
+}
+
+/// The département and région of a place with an INSEE code: those of its commune.
+fn check_areas(
+    place: &crate::model::Place,
+    commune: &crate::places::Commune,
+    gazetteer: &Gazetteer,
+    report: &mut impl FnMut(&str, String),
+) {
+    let departement = gazetteer.departement(&commune.departement);
+    if place.departement != Some(commune.departement) {
+        report(
+            "place.departement",
+            format!(
+                "{} is in département {} ({}), not {:?}",
+                commune.name,
+                commune.departement,
+                departement.map_or("", |d| &*d.name),
+                place.departement.as_deref().unwrap_or_default()
+            ),
+        );
+    } else if let (Some(name), Some(d)) = (&place.departement_name, departement)
+        && key(name) != key(&d.name)
+    {
+        report(
+            "place.departement_name",
+            format!("département {} is {}, not {name:?}", d.code, d.name),
+        );
+    }
+    let region = gazetteer.region(&commune.region);
+    if place.region != Some(commune.region) {
+        report(
+            "place.region",
+            format!(
+                "{} is in région {} ({}), not {:?}",
+                commune.name,
+                commune.region,
+                region.map_or("", |r| &*r.name),
+                place.region.as_deref().unwrap_or_default()
+            ),
+        );
+    } else if let (Some(name), Some(r)) = (&place.region_name, region)
+        && key(name) != key(&r.name)
+    {
+        report(
+            "place.region_name",
+            format!("région {} is {}, not {name:?}", r.code, r.name),
+        );
+    }
+}
+
+/// A place's coordinates: within reach of its commune.
+fn check_coordinates(
+    place: &crate::model::Place,
+    commune: &crate::places::Commune,
+    report: &mut impl FnMut(&str, String),
+) {
+    if let (Some(lat), Some(lon)) = (place.lat, place.lon)
+        && let Some(point) = crate::places::Point::new(lat, lon)
+    {
+        let limit = commune.reach_km();
+        let km = point.distance_km(commune.point);
+        if km > limit {
             report(
-                "place.departement",
+                "place.lat",
                 format!(
-                    "{} is in département {} ({}), not {:?}",
-                    commune.name,
-                    commune.departement,
-                    departement.map_or("", |d| &*d.name),
-                    place.departement.as_deref().unwrap_or_default()
+                    "coordinates are {km:.0} km from {} (more than {limit:.0} km)",
+                    commune.name
                 ),
             );
-        } else if let (Some(name), Some(d)) = (&place.departement_name, departement)
-            && key(name) != key(&d.name)
-        {
-            report(
-                "place.departement_name",
-                format!("département {} is {}, not {name:?}", d.code, d.name),
-            );
-        }
-        let region = gazetteer.region(&commune.region);
-        if place.region != Some(commune.region) {
-            report(
-                "place.region",
-                format!(
-                    "{} is in région {} ({}), not {:?}",
-                    commune.name,
-                    commune.region,
-                    region.map_or("", |r| &*r.name),
-                    place.region.as_deref().unwrap_or_default()
-                ),
-            );
-        } else if let (Some(name), Some(r)) = (&place.region_name, region)
-            && key(name) != key(&r.name)
-        {
-            report(
-                "place.region_name",
-                format!("région {} is {}, not {name:?}", r.code, r.name),
-            );
-        }
-        if let (Some(lat), Some(lon)) = (place.lat, place.lon)
-            && let Some(point) = crate::places::Point::new(lat, lon)
-        {
-            let limit = commune.reach_km();
-            let km = point.distance_km(commune.point);
-            if km > limit {
-                report(
-                    "place.lat",
-                    format!(
-                        "coordinates are {km:.0} km from {} (more than {limit:.0} km)",
-                        commune.name
-                    ),
-                );
-            }
         }
     }
 }

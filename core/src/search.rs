@@ -356,6 +356,224 @@ pub struct EventSearch<'a> {
     pub online_total: usize,
 }
 
+/// How well an event fits a request's words and slots: its text relevance (normalized
+/// to at most `TEXT`) plus a boost per slot it matches.
+struct Scorer {
+    /// Text relevance by event position (empty without words).
+    text: Vec<f32>,
+    types: Set<EventType>,
+    audiences: Set<Audience>,
+    /// The request's themes, as bits of a row's theme set.
+    themes: Vec<u64>,
+    girls: bool,
+    organized: Vec<Organized>,
+    /// Whether the request has words or slots at all: else every event scores 0.
+    active: bool,
+}
+
+impl Scorer {
+    fn new(knowledge: &Knowledge, index: &SearchIndex, request: &Request) -> Scorer {
+        let query = request.query.as_str();
+        // Text relevance by event position; the best TEXT_HITS matches are enough to rank.
+        let mut text: Vec<f32> = Vec::new();
+        if !query.is_empty() {
+            text = vec![0.0; knowledge.events.len()];
+            let hits = index.event_scores(query, knowledge.events.len().min(TEXT_HITS));
+            let best = hits.first().map_or(0.0, |h| h.1);
+            for (ord, score) in hits {
+                if let Some(slot) = text.get_mut(ord) {
+                    *slot = score / best * TEXT;
+                }
+            }
+        }
+        Scorer {
+            text,
+            types: request.types.iter().copied().collect(),
+            audiences: request.audiences.iter().copied().collect(),
+            themes: request
+                .themes
+                .iter()
+                .filter(|&&t| t < MAX_THEMES)
+                .map(|&t| 1 << t)
+                .collect(),
+            girls: request.girls,
+            organized: index.organized(&request.organizers),
+            active: !query.is_empty()
+                || !request.types.is_empty()
+                || !request.themes.is_empty()
+                || !request.audiences.is_empty()
+                || request.girls
+                || !request.organizers.is_empty(),
+        }
+    }
+
+    /// The score of event `i`.
+    fn score(&self, i: usize, row: &Row) -> f32 {
+        let mut s = self.text.get(i).copied().unwrap_or(0.0);
+        if row.types.intersects(&self.types) {
+            s += TYPE;
+        }
+        let matched = self.themes.iter().filter(|&&t| row.themes & t != 0).count();
+        s += THEME * matched.min(2) as f32;
+        if row.audiences.intersects(&self.audiences) {
+            s += AUDIENCE;
+        }
+        if self.girls && row.mixite {
+            s += GIRLS;
+        }
+        match self.organized.get(i) {
+            Some(Organized::By) => s += ORGANIZER,
+            Some(Organized::With) => s += PARTNER,
+            _ => {}
+        }
+        s
+    }
+}
+
+/// One pass over the rows: the events in scope and dates, scored.
+struct Pass<'a, 's> {
+    knowledge: &'a Knowledge,
+    rows: &'s [Row],
+    scope: Option<&'s Scope>,
+    area: Option<&'s AreaTest>,
+    online_only: bool,
+    scorer: &'s Scorer,
+}
+
+impl<'a> Pass<'a, '_> {
+    /// Events in scope and dates; with `positive_only`, only those the words and slots
+    /// match. Also returns how many were in scope at all.
+    fn candidates(
+        &self,
+        dates: &Option<DateSlot>,
+        with_part: bool,
+        positive_only: bool,
+    ) -> (Vec<Found<'a>>, usize) {
+        let mut in_scope = 0usize;
+        let mut found: Vec<Found<'a>> = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            if row.cancelled
+                || (self.online_only && !row.online)
+                || dates.as_ref().is_some_and(|d| !row.in_dates(d, with_part))
+            {
+                continue;
+            }
+            let (inside, distance_km) = match (self.scope, self.area) {
+                (Some(scope), Some(area)) => scope.contains(row, area),
+                _ => (true, None),
+            };
+            if !inside {
+                continue;
+            }
+            in_scope += 1;
+            let score = self.scorer.score(i, row);
+            if !positive_only || score > 0.0 {
+                found.push(Found {
+                    event: &self.knowledge.events[i],
+                    distance_km,
+                    score,
+                });
+            }
+        }
+        (found, in_scope)
+    }
+
+    /// The candidates, dropping constraints in a fixed order until something fits: the
+    /// part of the day, then the dates, then the words and slots. Returns the dates
+    /// still applied.
+    fn relaxing(
+        &self,
+        mut dates: Option<DateSlot>,
+        relaxed: &mut Vec<Relaxed>,
+    ) -> (Vec<Found<'a>>, Option<DateSlot>) {
+        let scoring = self.scorer.active;
+        let mut with_part = dates.as_ref().is_some_and(|d| d.part.is_some());
+        // Nothing fits: no candidate, or none that matches the words and slots.
+        let nothing_fits =
+            |found: &[Found], in_scope: usize| in_scope == 0 || (scoring && found.is_empty());
+        let (mut found, mut in_scope) = self.candidates(&dates, with_part, scoring);
+        if nothing_fits(&found, in_scope) && with_part {
+            with_part = false;
+            let label = dates
+                .as_ref()
+                .and_then(|d| d.part)
+                .map(|p| p.label().to_string());
+            relaxed.push(Relaxed::PartOfDay(label.unwrap_or_default()));
+            (found, in_scope) = self.candidates(&dates, with_part, scoring);
+        }
+        if nothing_fits(&found, in_scope) && dates.is_some() {
+            let label = dates.take().map(|d| d.label).unwrap_or_default();
+            relaxed.push(Relaxed::Dates(label));
+            (found, in_scope) = self.candidates(&dates, false, scoring);
+        }
+        if scoring && found.is_empty() && in_scope > 0 {
+            // The words and slots match nothing in scope: every event in scope, said so.
+            relaxed.push(Relaxed::Words);
+            (found, _) = self.candidates(&dates, false, false);
+        }
+        (found, dates)
+    }
+
+    /// The online events matching the words, in the dates: the best [`ONLINE_SHOWN`],
+    /// and how many in all.
+    fn online(&self, dates: &Option<DateSlot>, today: NaiveDate) -> (Vec<&'a Event>, usize) {
+        let mut online: Vec<Found> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.online && !row.cancelled)
+            .filter(|(_, row)| dates.as_ref().is_none_or(|d| row.in_dates(d, false)))
+            .map(|(i, row)| Found {
+                event: &self.knowledge.events[i],
+                distance_km: None,
+                score: self.scorer.score(i, row),
+            })
+            .filter(|found| !self.scorer.active || found.score > 0.0)
+            .collect();
+        let total = online.len();
+        let order = |a: &Found, b: &Found| by_score(a, b, today);
+        if online.len() > ONLINE_SHOWN {
+            online.select_nth_unstable_by(ONLINE_SHOWN - 1, order);
+            online.truncate(ONLINE_SHOWN);
+        }
+        online.sort_by(order);
+        (online.into_iter().map(|found| found.event).collect(), total)
+    }
+
+    /// Nothing in scope: the [`NEAREST`] events to `center`, those matching the request
+    /// first.
+    fn nearest(&self, center: Option<Point>) -> Vec<Found<'a>> {
+        let mut nearest: Vec<Found> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| !row.online && !row.cancelled)
+            .filter_map(|(i, row)| {
+                let center = center?;
+                let distance_km = row
+                    .point()
+                    .and_then(|(lat, lon)| Point::new(lat, lon).map(|p| center.distance_km(p)));
+                Some(Found {
+                    event: &self.knowledge.events[i],
+                    distance_km,
+                    score: self.scorer.score(i, row),
+                })
+            })
+            .collect();
+        if nearest.iter().any(|f| f.score > 0.0) {
+            nearest.retain(|f| f.score > 0.0);
+        }
+        if nearest.len() > NEAREST {
+            nearest.select_nth_unstable_by(NEAREST - 1, |a, b| {
+                option_cmp(a.distance_km, b.distance_km)
+            });
+            nearest.truncate(NEAREST);
+        }
+        nearest.sort_by(|a, b| option_cmp(a.distance_km, b.distance_km));
+        nearest
+    }
+}
+
 /// Searches the events of a request within `scope` (the request's place, resolved, or a
 /// position). `today` orders events still to come first.
 pub fn events<'a>(
@@ -366,180 +584,35 @@ pub fn events<'a>(
     scope: Option<Scope>,
     today: NaiveDate,
 ) -> EventSearch<'a> {
-    let query = request.query.as_str();
-    // Text relevance by event position; the best TEXT_HITS matches are enough to rank.
-    let mut text: Vec<f32> = Vec::new();
-    if !query.is_empty() {
-        text = vec![0.0; knowledge.events.len()];
-        let hits = index.event_scores(query, knowledge.events.len().min(TEXT_HITS));
-        let best = hits.first().map_or(0.0, |h| h.1);
-        for (ord, score) in hits {
-            if let Some(slot) = text.get_mut(ord) {
-                *slot = score / best * TEXT;
-            }
-        }
-    }
-    let scoring = !query.is_empty()
-        || !request.types.is_empty()
-        || !request.themes.is_empty()
-        || !request.audiences.is_empty()
-        || request.girls
-        || !request.organizers.is_empty();
-    let organized = index.organized(&request.organizers);
-    let types: Set<EventType> = request.types.iter().copied().collect();
-    let audiences: Set<Audience> = request.audiences.iter().copied().collect();
-    let themes: Vec<u64> = request
-        .themes
-        .iter()
-        .filter(|&&t| t < MAX_THEMES)
-        .map(|&t| 1 << t)
-        .collect();
-    let score = |i: usize, row: &Row| -> f32 {
-        let mut s = text.get(i).copied().unwrap_or(0.0);
-        if row.types.intersects(&types) {
-            s += TYPE;
-        }
-        let matched = themes.iter().filter(|&&t| row.themes & t != 0).count();
-        s += THEME * matched.min(2) as f32;
-        if row.audiences.intersects(&audiences) {
-            s += AUDIENCE;
-        }
-        if request.girls && row.mixite {
-            s += GIRLS;
-        }
-        match organized.get(i) {
-            Some(Organized::By) => s += ORGANIZER,
-            Some(Organized::With) => s += PARTNER,
-            _ => {}
-        }
-        s
-    };
-
-    let gazetteer = &knowledge.gazetteer;
+    let scorer = Scorer::new(knowledge, index, request);
     // Online events asked for: the place does not apply.
     let scope = if request.online { None } else { scope };
+    let area = scope.as_ref().map(|s| s.area_test(&knowledge.gazetteer));
+    let pass = Pass {
+        knowledge,
+        rows: &facets.rows,
+        scope: scope.as_ref(),
+        area: area.as_ref(),
+        online_only: request.online,
+        scorer: &scorer,
+    };
     let mut search = EventSearch {
         scope: scope.clone(),
         ..EventSearch::default()
     };
-    let mut dates = request.dates.clone();
-    let mut with_part = dates.as_ref().is_some_and(|d| d.part.is_some());
-    let rows = &facets.rows;
-    let area = scope.as_ref().map(|s| s.area_test(gazetteer));
-    // Events in scope and dates; with `positive_only`, only those the words and slots
-    // match. Also returns how many were in scope at all.
-    let candidates = |dates: &Option<DateSlot>, with_part: bool, positive_only: bool| {
-        let mut in_scope = 0usize;
-        let mut found: Vec<Found<'a>> = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            if row.cancelled
-                || (request.online && !row.online)
-                || dates.as_ref().is_some_and(|d| !row.in_dates(d, with_part))
-            {
-                continue;
-            }
-            let (inside, distance_km) = match (&scope, &area) {
-                (Some(scope), Some(area)) => scope.contains(row, area),
-                _ => (true, None),
-            };
-            if !inside {
-                continue;
-            }
-            in_scope += 1;
-            let score = score(i, row);
-            if !positive_only || score > 0.0 {
-                found.push(Found {
-                    event: &knowledge.events[i],
-                    distance_km,
-                    score,
-                });
-            }
-        }
-        (found, in_scope)
-    };
-    // Nothing fits: no candidate, or none that matches the words and slots.
-    let nothing_fits =
-        |found: &[Found], in_scope: usize| in_scope == 0 || (scoring && found.is_empty());
-    let (mut found, mut in_scope) = candidates(&dates, with_part, scoring);
-    if nothing_fits(&found, in_scope) && with_part {
-        with_part = false;
-        let label = dates
-            .as_ref()
-            .and_then(|d| d.part)
-            .map(|p| p.label().to_string());
-        search
-            .relaxed
-            .push(Relaxed::PartOfDay(label.unwrap_or_default()));
-        (found, in_scope) = candidates(&dates, with_part, scoring);
-    }
-    if nothing_fits(&found, in_scope) && dates.is_some() {
-        let label = dates.take().map(|d| d.label).unwrap_or_default();
-        search.relaxed.push(Relaxed::Dates(label));
-        (found, in_scope) = candidates(&dates, false, scoring);
-    }
-    if scoring && found.is_empty() && in_scope > 0 {
-        // The words and slots match nothing in scope: every event in scope, said so.
-        search.relaxed.push(Relaxed::Words);
-        (found, _) = candidates(&dates, false, false);
-    }
+    let (mut found, dates) = pass.relaxing(request.dates.clone(), &mut search.relaxed);
     if let Some(scope) = &scope {
-        let mut online: Vec<Found> = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, row)| row.online && !row.cancelled)
-            .filter(|(_, row)| dates.as_ref().is_none_or(|d| row.in_dates(d, false)))
-            .map(|(i, row)| Found {
-                event: &knowledge.events[i],
-                distance_km: None,
-                score: score(i, row),
-            })
-            .filter(|found| !scoring || found.score > 0.0)
-            .collect();
-        search.online_total = online.len();
-        let order = |a: &Found, b: &Found| by_score(a, b, today);
-        if online.len() > ONLINE_SHOWN {
-            online.select_nth_unstable_by(ONLINE_SHOWN - 1, order);
-            online.truncate(ONLINE_SHOWN);
-        }
-        online.sort_by(order);
-        search.online = online.into_iter().map(|found| found.event).collect();
+        (search.online, search.online_total) = pass.online(&dates, today);
         if found.is_empty() {
-            // Nothing here: the nearest events, those matching the request first.
-            let mut nearest: Vec<Found> = rows
-                .iter()
-                .enumerate()
-                .filter(|(_, row)| !row.online && !row.cancelled)
-                .filter_map(|(i, row)| {
-                    let center = scope.center?;
-                    let distance_km = row
-                        .point()
-                        .and_then(|(lat, lon)| Point::new(lat, lon).map(|p| center.distance_km(p)));
-                    Some(Found {
-                        event: &knowledge.events[i],
-                        distance_km,
-                        score: score(i, row),
-                    })
-                })
-                .collect();
-            if nearest.iter().any(|f| f.score > 0.0) {
-                nearest.retain(|f| f.score > 0.0);
-            }
-            if nearest.len() > NEAREST {
-                nearest.select_nth_unstable_by(NEAREST - 1, |a, b| {
-                    option_cmp(a.distance_km, b.distance_km)
-                });
-                nearest.truncate(NEAREST);
-            }
-            nearest.sort_by(|a, b| option_cmp(a.distance_km, b.distance_km));
-            search.total = nearest.len();
-            search.found = nearest;
+            search.found = pass.nearest(scope.center);
+            search.total = search.found.len();
             search.nearest_instead = true;
             return search;
         }
     }
     // France-wide around a place: what fits, nearest first (as "plus loin" promises).
     let nearest_first = matches!(area, Some(AreaTest::Everywhere));
-    if scoring && !search.relaxed.contains(&Relaxed::Words) {
+    if scorer.active && !search.relaxed.contains(&Relaxed::Words) {
         let best = found.iter().map(|f| f.score).fold(0.0f32, f32::max);
         found.retain(|f| f.score >= best * 0.3);
         search.total = found.len();

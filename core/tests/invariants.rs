@@ -167,3 +167,94 @@ fn the_layering_check_sees_grouped_imports() {
     let code = "use crate::{places::{Area, Point}, model::Event};\nlet x = crate::limits::CAP;";
     assert_eq!(crate_modules(code), ["places", "model", "limits"]);
 }
+
+/// Functions of `code` longer than `limit` lines, as `(name, first line, lines)`. Code is
+/// rustfmt'ed: a function's body ends at the first line that is its indentation and `}`.
+fn long_functions(code: &str, limit: usize) -> Vec<(String, usize, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut long = Vec::new();
+    for (start, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let Some(at) = trimmed.find("fn ") else {
+            continue;
+        };
+        let before = &trimmed[..at];
+        let words = [
+            "pub ",
+            "pub(crate) ",
+            "pub(super) ",
+            "async ",
+            "const ",
+            "unsafe ",
+        ];
+        let mut rest = before;
+        while let Some(word) = words.iter().find(|w| rest.starts_with(**w)) {
+            rest = &rest[word.len()..];
+        }
+        if !rest.is_empty() || trimmed.ends_with(';') || trimmed.ends_with("{}") {
+            continue; // not a definition with a body
+        }
+        let indent = &line[..line.len() - trimmed.len()];
+        let close = format!("{indent}}}");
+        let end = lines[start + 1..]
+            .iter()
+            .position(|l| *l == close || (!l.trim().is_empty() && !l.starts_with(indent)))
+            .map_or(lines.len(), |offset| start + 1 + offset);
+        let length = end - start + 1;
+        if length > limit {
+            let name = trimmed[at + 3..]
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or_default();
+            long.push((name.to_string(), start + 1, length));
+        }
+    }
+    long
+}
+
+/// The Rust files under `dir`, with their code before any `#[cfg(test)]`.
+fn rust_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            out.push((path, code));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_of_the_core_or_the_bots_is_over_80_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut long = Vec::new();
+    for dir in ["src", "tests", "benches", "../bots/src"] {
+        for (path, code) in rust_files(&root.join(dir)) {
+            for (name, line, length) in long_functions(&code, 80) {
+                long.push(format!("{}:{line} {name}: {length} lines", path.display()));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split them into named steps:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_length_check_measures_functions() {
+    let body = "        step();\n".repeat(79);
+    let code =
+        format!("impl A {{\n    pub fn long(&self) {{\n{body}    }}\n\n    fn short() {{}}\n}}\n");
+    assert_eq!(long_functions(&code, 80), [("long".to_string(), 2, 81)]);
+    assert!(long_functions(&code, 81).is_empty());
+}

@@ -424,113 +424,9 @@ impl Gazetteer {
         for (child, parent) in parents {
             communes[child as usize].parent = by_insee.get(&parent).copied();
         }
-        // Population-weighted centres of départements and régions (whose codes overlap:
-        // département 01 is the Ain, région 01 Guadeloupe).
-        let mut sums: HashMap<(bool, &str), (f64, f64, f64)> = HashMap::default();
-        for c in communes.iter().filter(|c| !c.is_arrondissement()) {
-            let weight = f64::from(c.population.max(1));
-            for code in [(false, &*c.departement), (true, &*c.region)] {
-                let sum = sums.entry(code).or_default();
-                sum.0 += c.point.lat * weight;
-                sum.1 += c.point.lon * weight;
-                sum.2 += weight;
-            }
-        }
-        let center = |code: (bool, &str)| {
-            sums.get(&code)
-                .map_or(Point { lat: 0.0, lon: 0.0 }, |s| Point {
-                    lat: s.0 / s.2,
-                    lon: s.1 / s.2,
-                })
-        };
-        for d in &mut departements {
-            d.center = center((false, &d.code));
-        }
-        for r in &mut regions {
-            r.center = center((true, &r.code));
-        }
-
-        let capacity = communes.len() + communes.len() / 8;
-        let mut by_postcode: HashMap<Code, Vec<u32>> =
-            HashMap::with_capacity_and_hasher(capacity, Default::default());
-        let mut by_key: HashMap<Box<str>, Vec<Named>> =
-            HashMap::with_capacity_and_hasher(capacity, Default::default());
-        let mut by_short_key: HashMap<Box<str>, Vec<u32>> = HashMap::default();
-        for (i, c) in communes.iter().enumerate() {
-            for postcode in c.postcodes.iter() {
-                by_postcode.entry(*postcode).or_default().push(i as u32);
-            }
-            if c.is_arrondissement() {
-                continue; // reached through their commune: "Paris 12e"
-            }
-            let name_key = key(&c.name);
-            if let Some((article, rest)) = name_key.split_once(' ')
-                && ARTICLES.contains(&article)
-            {
-                by_short_key.entry(rest.into()).or_default().push(i as u32);
-            }
-            match by_key.get_mut(name_key.as_str()) {
-                Some(named) => {
-                    if let Some(Named::Communes(ids)) = named.first_mut() {
-                        ids.push(i as u32);
-                    }
-                }
-                None => {
-                    by_key.insert(name_key.into(), vec![Named::Communes(vec![i as u32])]);
-                }
-            }
-        }
-        let by_population = |ids: &mut Vec<u32>| {
-            if ids.len() > 1 {
-                ids.sort_by_key(|&i| std::cmp::Reverse(communes[i as usize].population));
-            }
-        };
-        for ids in by_postcode.values_mut() {
-            by_population(ids);
-        }
-        for ids in by_short_key.values_mut() {
-            by_population(ids);
-        }
-        let mut fuzzy = FuzzyIndex::new();
-        for (name_key, named) in &mut by_key {
-            if let Some(Named::Communes(ids)) = named.first_mut() {
-                by_population(ids);
-                if communes[ids[0] as usize].population >= FUZZY_MIN_POPULATION {
-                    fuzzy.insert(name_key, Named::Communes(ids.clone()));
-                }
-            }
-        }
-        for (i, d) in departements.iter().enumerate() {
-            let name_key = key(&d.name);
-            fuzzy.insert(&name_key, Named::Departement(i as u32));
-            by_key
-                .entry(name_key.into())
-                .or_default()
-                .push(Named::Departement(i as u32));
-        }
-        for r in &regions {
-            let name_key = key(&r.name);
-            fuzzy.insert(&name_key, Named::Region(r.code.clone()));
-            by_key
-                .entry(name_key.into())
-                .or_default()
-                .push(Named::Region(r.code.clone()));
-        }
-        for (group, alias, codes) in aliases {
-            let name_key = key(&alias);
-            let named = if group {
-                Named::Group(alias.to_lowercase().into(), codes)
-            } else {
-                Named::Region(codes[0].clone())
-            };
-            if name_key.len() >= 5 {
-                fuzzy.insert(&name_key, named.clone());
-            }
-            let entry = by_key.entry(name_key.into()).or_default();
-            if !entry.contains(&named) {
-                entry.push(named);
-            }
-        }
+        set_centers(&communes, &mut departements, &mut regions);
+        let (by_postcode, mut by_key, by_short_key) = commune_keys(&communes);
+        let fuzzy = area_keys(&communes, &mut by_key, &departements, &regions, aliases);
         let longest_key_words = by_key
             .keys()
             .map(|k| k.split(' ').count())
@@ -655,4 +551,141 @@ impl Gazetteer {
         }
         format!("{} ({})", c.name, c.departement)
     }
+}
+/// Population-weighted centres of départements and régions (whose codes overlap:
+/// département 01 is the Ain, région 01 Guadeloupe).
+fn set_centers(communes: &[Commune], departements: &mut [Departement], regions: &mut [Region]) {
+    let mut sums: HashMap<(bool, &str), (f64, f64, f64)> = HashMap::default();
+    for c in communes.iter().filter(|c| !c.is_arrondissement()) {
+        let weight = f64::from(c.population.max(1));
+        for code in [(false, &*c.departement), (true, &*c.region)] {
+            let sum = sums.entry(code).or_default();
+            sum.0 += c.point.lat * weight;
+            sum.1 += c.point.lon * weight;
+            sum.2 += weight;
+        }
+    }
+    let center = |code: (bool, &str)| {
+        sums.get(&code)
+            .map_or(Point { lat: 0.0, lon: 0.0 }, |s| Point {
+                lat: s.0 / s.2,
+                lon: s.1 / s.2,
+            })
+    };
+    for d in departements.iter_mut() {
+        d.center = center((false, &d.code));
+    }
+    for r in regions.iter_mut() {
+        r.center = center((true, &r.code));
+    }
+}
+
+/// Communes by postal code, by name key, and by name key without its article
+/// ("rochelle"), the most populous first.
+#[allow(clippy::type_complexity)]
+fn commune_keys(
+    communes: &[Commune],
+) -> (
+    HashMap<Code, Vec<u32>>,
+    HashMap<Box<str>, Vec<Named>>,
+    HashMap<Box<str>, Vec<u32>>,
+) {
+    let capacity = communes.len() + communes.len() / 8;
+    let mut by_postcode: HashMap<Code, Vec<u32>> =
+        HashMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut by_key: HashMap<Box<str>, Vec<Named>> =
+        HashMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut by_short_key: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+    for (i, c) in communes.iter().enumerate() {
+        for postcode in c.postcodes.iter() {
+            by_postcode.entry(*postcode).or_default().push(i as u32);
+        }
+        if c.is_arrondissement() {
+            continue; // reached through their commune: "Paris 12e"
+        }
+        let name_key = key(&c.name);
+        if let Some((article, rest)) = name_key.split_once(' ')
+            && ARTICLES.contains(&article)
+        {
+            by_short_key.entry(rest.into()).or_default().push(i as u32);
+        }
+        match by_key.get_mut(name_key.as_str()) {
+            Some(named) => {
+                if let Some(Named::Communes(ids)) = named.first_mut() {
+                    ids.push(i as u32);
+                }
+            }
+            None => {
+                by_key.insert(name_key.into(), vec![Named::Communes(vec![i as u32])]);
+            }
+        }
+    }
+    let by_population = |ids: &mut Vec<u32>| {
+        if ids.len() > 1 {
+            ids.sort_by_key(|&i| std::cmp::Reverse(communes[i as usize].population));
+        }
+    };
+    for ids in by_postcode.values_mut() {
+        by_population(ids);
+    }
+    for ids in by_short_key.values_mut() {
+        by_population(ids);
+    }
+    for named in by_key.values_mut() {
+        if let Some(Named::Communes(ids)) = named.first_mut() {
+            by_population(ids);
+        }
+    }
+    (by_postcode, by_key, by_short_key)
+}
+
+/// Départements, régions and aliases added to the names; the fuzzy index of the larger
+/// communes and of every area.
+fn area_keys(
+    communes: &[Commune],
+    by_key: &mut HashMap<Box<str>, Vec<Named>>,
+    departements: &[Departement],
+    regions: &[Region],
+    aliases: Vec<(bool, String, Vec<Box<str>>)>,
+) -> FuzzyIndex<Named> {
+    let mut fuzzy = FuzzyIndex::new();
+    for (name_key, named) in by_key.iter() {
+        if let Some(Named::Communes(ids)) = named.first()
+            && communes[ids[0] as usize].population >= FUZZY_MIN_POPULATION
+        {
+            fuzzy.insert(name_key, Named::Communes(ids.clone()));
+        }
+    }
+    for (i, d) in departements.iter().enumerate() {
+        let name_key = key(&d.name);
+        fuzzy.insert(&name_key, Named::Departement(i as u32));
+        by_key
+            .entry(name_key.into())
+            .or_default()
+            .push(Named::Departement(i as u32));
+    }
+    for r in regions {
+        let name_key = key(&r.name);
+        fuzzy.insert(&name_key, Named::Region(r.code.clone()));
+        by_key
+            .entry(name_key.into())
+            .or_default()
+            .push(Named::Region(r.code.clone()));
+    }
+    for (group, alias, codes) in aliases {
+        let name_key = key(&alias);
+        let named = if group {
+            Named::Group(alias.to_lowercase().into(), codes)
+        } else {
+            Named::Region(codes[0].clone())
+        };
+        if name_key.len() >= 5 {
+            fuzzy.insert(&name_key, named.clone());
+        }
+        let entry = by_key.entry(name_key.into()).or_default();
+        if !entry.contains(&named) {
+            entry.push(named);
+        }
+    }
+    fuzzy
 }

@@ -218,7 +218,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon of this knowledge.
     pub fn new(knowledge: &Knowledge) -> Lexicon {
-        let mut cue_words: HashSet<String> = [
+        let conversation_words: HashSet<String> = [
             GREETINGS,
             THANKS,
             HELP,
@@ -235,9 +235,9 @@ impl Lexicon {
         ]
         .iter()
         .flat_map(|list| list.iter().map(|w| w.to_string()))
+        .chain(ORDINALS.iter().map(|(w, _)| w.to_string()))
         .collect();
-        cue_words.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
-        let conversation_words = cue_words.clone();
+        let mut cue_words = conversation_words.clone();
         let thesaurus = &knowledge.thesaurus;
         for group in &thesaurus.equivalences {
             for word in &group.words {
@@ -252,65 +252,13 @@ impl Lexicon {
         }
         let slots = SlotMatcher::new(thesaurus);
         cue_words.extend(slots.vocabulary().map(str::to_string));
-
-        // Organizer words: distinctive words of organizer names ("edf", "vinci", "cesi").
-        let mut organizer_count: HashMap<String, usize> = HashMap::new();
-        for event in &knowledge.events {
-            let mut seen = HashSet::new();
-            for word in spelling::folded_words(&event.organizer) {
-                if word.len() >= 3
-                    && !is_stop_word(&word)
-                    && !conversation_words.contains(&word)
-                    && !knowledge.gazetteer.is_common_word(&word)
-                    && seen.insert(word.clone())
-                {
-                    *organizer_count.entry(word).or_default() += 1;
-                }
-            }
-        }
-        let organizer_words: HashMap<String, usize> = organizer_count
-            .into_iter()
-            .filter(|(_, count)| *count <= 3)
-            .collect();
-
+        let organizer_words = organizer_words(knowledge, &conversation_words);
         // Typos are corrected towards the words of the data and of the thesaurus.
         let mut vocabulary: HashSet<String> = cue_words.clone();
-        // Words of event titles are known (never "corrected"), but typos are corrected
-        // only towards the thesaurus, the conversation and the knowledge: the index of
-        // corrections stays small however large the agenda. Descriptions are left out.
-        let mut known: HashSet<String> = dates::vocabulary().map(str::to_string).collect();
-        for event in &knowledge.events {
-            known.extend(spelling::folded_words(&event.title));
-            for text in std::iter::once(event.organizer.as_str())
-                .chain(event.partners.iter().map(String::as_str))
-                .chain(event.themes.iter().map(|t| &**t))
-            {
-                known.extend(spelling::folded_words(text));
-            }
-        }
-        for fact in &knowledge.facts {
-            vocabulary.extend(spelling::folded_words(&fact.statement));
-            for keyword in &fact.keywords {
-                vocabulary.extend(spelling::folded_words(keyword));
-            }
-        }
-        for portrait in &knowledge.portraits {
-            for text in [&portrait.job, &portrait.company, &portrait.quote] {
-                vocabulary.extend(spelling::folded_words(text));
-            }
-            for keyword in &portrait.keywords {
-                vocabulary.extend(spelling::folded_words(keyword));
-            }
-        }
-        for topic in &knowledge.topics {
-            vocabulary.extend(spelling::folded_words(&topic.text));
-            for keyword in &topic.keywords {
-                vocabulary.extend(spelling::folded_words(keyword));
-            }
-        }
+        vocabulary.extend(knowledge_words(knowledge));
         vocabulary.extend(crate::text::STOP_WORDS.iter().map(|w| w.to_string()));
         Lexicon {
-            corrector: Corrector::new(vocabulary, known),
+            corrector: Corrector::new(vocabulary, known_words(knowledge)),
             cue_words,
             slots,
             organizer_words,
@@ -327,6 +275,76 @@ impl Lexicon {
     pub fn slots(&self) -> &SlotMatcher {
         &self.slots
     }
+}
+
+/// Distinctive words of organizer names ("edf", "vinci", "cesi"): in the names of at
+/// most three events, and neither stop words, conversation words nor common place words.
+fn organizer_words(
+    knowledge: &Knowledge,
+    conversation_words: &HashSet<String>,
+) -> HashMap<String, usize> {
+    let mut organizer_count: HashMap<String, usize> = HashMap::new();
+    for event in &knowledge.events {
+        let mut seen = HashSet::new();
+        for word in spelling::folded_words(&event.organizer) {
+            if word.len() >= 3
+                && !is_stop_word(&word)
+                && !conversation_words.contains(&word)
+                && !knowledge.gazetteer.is_common_word(&word)
+                && seen.insert(word.clone())
+            {
+                *organizer_count.entry(word).or_default() += 1;
+            }
+        }
+    }
+    organizer_count
+        .into_iter()
+        .filter(|(_, count)| *count <= 3)
+        .collect()
+}
+
+/// Words of event titles, organizers and themes (and of dates): known, never
+/// "corrected", though typos are corrected only towards the thesaurus, the
+/// conversation and the knowledge, so that the index of corrections stays small however
+/// large the agenda. Descriptions are left out.
+fn known_words(knowledge: &Knowledge) -> HashSet<String> {
+    let mut known: HashSet<String> = dates::vocabulary().map(str::to_string).collect();
+    for event in &knowledge.events {
+        known.extend(spelling::folded_words(&event.title));
+        for text in std::iter::once(event.organizer.as_str())
+            .chain(event.partners.iter().map(String::as_str))
+            .chain(event.themes.iter().map(|t| &**t))
+        {
+            known.extend(spelling::folded_words(text));
+        }
+    }
+    known
+}
+
+/// Words of the facts, role models and topics: typos are corrected towards them.
+fn knowledge_words(knowledge: &Knowledge) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for fact in &knowledge.facts {
+        words.extend(spelling::folded_words(&fact.statement));
+        for keyword in &fact.keywords {
+            words.extend(spelling::folded_words(keyword));
+        }
+    }
+    for portrait in &knowledge.portraits {
+        for text in [&portrait.job, &portrait.company, &portrait.quote] {
+            words.extend(spelling::folded_words(text));
+        }
+        for keyword in &portrait.keywords {
+            words.extend(spelling::folded_words(keyword));
+        }
+    }
+    for topic in &knowledge.topics {
+        words.extend(spelling::folded_words(&topic.text));
+        for keyword in &topic.keywords {
+            words.extend(spelling::folded_words(keyword));
+        }
+    }
+    words
 }
 
 /// Understands a question. Never fails. `today` resolves relative dates.
