@@ -12,9 +12,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use boussole_core::answer::{self, Answer};
+use boussole_core::command::Command;
 use boussole_core::dialogue::{Conversation, ConversationStore, DEFAULT_IDLE};
 use boussole_core::places::Point;
-use boussole_core::{Boussole, Pressed};
+use boussole_core::{Boussole, Outcome, Turn};
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::Semaphore;
 
@@ -180,49 +181,61 @@ impl Chats {
         }
     }
 
+    /// A turn of a chat: a message, a command, a button, a structured search. A
+    /// position is [`Chats::position`].
+    pub async fn take(self: &Arc<Self>, key: ChatKey, turn: Turn) -> Reply {
+        self.answer(move |chats| chats.take_now(key, turn)).await
+    }
+
     /// A message typed in a chat.
     pub async fn message(self: &Arc<Self>, key: ChatKey, text: String) -> Reply {
-        self.answer(move |chats| chats.message_now(key, &text))
-            .await
+        self.take(key, Turn::Text(text)).await
     }
 
     /// A position shared in a chat (Telegram's location messages).
     pub async fn position(self: &Arc<Self>, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
-        self.answer(move |chats| chats.position_now(key, latitude, longitude))
-            .await
+        match Point::new(latitude, longitude) {
+            Some(point) => self.take(key, Turn::Position(point)).await,
+            None => Reply::Answer(Box::new(answer::need_position())),
+        }
     }
 
     /// A button tapped: its payload ([`boussole_core::action::Action::payload`]).
     pub async fn button(self: &Arc<Self>, key: ChatKey, payload: String) -> Reply {
-        self.answer(move |chats| chats.button_now(key, &payload))
-            .await
+        self.take(key, Turn::Button(payload)).await
     }
 
-    fn message_now(&self, key: ChatKey, text: &str) -> Reply {
-        let now = self.clock.now();
-        Reply::Answer(Box::new(self.with(key, |boussole, conversation| {
-            boussole.reply(conversation, text, now)
-        })))
-    }
-
-    fn position_now(&self, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
-        let now = self.clock.now();
-        let Some(point) = Point::new(latitude, longitude) else {
-            return Reply::Answer(Box::new(answer::need_position()));
-        };
-        Reply::Answer(Box::new(self.with(key, |boussole, conversation| {
-            boussole.near_in(conversation, point, None, "", now)
-        })))
-    }
-
-    fn button_now(&self, key: ChatKey, payload: &str) -> Reply {
+    /// A turn, answered on this thread. "Oublie" drops the conversation from the store,
+    /// not only its content.
+    fn take_now(&self, key: ChatKey, turn: Turn) -> Reply {
+        if matches!(turn, Turn::Command(Command::Forget, _)) {
+            return self.forget(key);
+        }
         let now = self.clock.now();
         match self.with(key, |boussole, conversation| {
-            boussole.press(conversation, payload, now)
+            boussole.take(conversation, turn, now)
         }) {
-            Pressed::Answer(answer) => Reply::Answer(answer),
-            Pressed::Calendar { file_name, content } => Reply::Calendar { file_name, content },
+            Outcome::Answer(answer) => Reply::Answer(answer),
+            Outcome::Calendar { file_name, content } => Reply::Calendar { file_name, content },
         }
+    }
+
+    #[cfg(test)]
+    fn message_now(&self, key: ChatKey, text: &str) -> Reply {
+        self.take_now(key, Turn::Text(text.to_string()))
+    }
+
+    #[cfg(test)]
+    fn position_now(&self, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
+        match Point::new(latitude, longitude) {
+            Some(point) => self.take_now(key, Turn::Position(point)),
+            None => Reply::Answer(Box::new(answer::need_position())),
+        }
+    }
+
+    #[cfg(test)]
+    fn button_now(&self, key: ChatKey, payload: &str) -> Reply {
+        self.take_now(key, Turn::Button(payload.to_string()))
     }
 
     /// A message without text (a sticker, a photo, a voice message).

@@ -6,10 +6,11 @@
 
 use std::io::{IsTerminal, Write};
 
-use boussole_core::Boussole;
 use boussole_core::answer::{self, Answer};
+use boussole_core::command::Command;
 use boussole_core::dialogue::Conversation;
 use boussole_core::model::Knowledge;
+use boussole_core::{Boussole, Outcome, Turn};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use tokio::io::AsyncBufReadExt;
@@ -23,13 +24,21 @@ pub fn reply(
     question: &str,
     now: DateTime<FixedOffset>,
 ) -> Answer {
+    let turn = match Command::parse(question) {
+        Some((command, rest)) => Turn::Command(command, rest.to_string()),
+        None => Turn::Text(question.to_string()),
+    };
     let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        boussole.reply(conversation, question, now)
+        boussole.take(conversation, turn, now)
     }));
-    answered.unwrap_or_else(|_| {
-        *conversation = Conversation::new();
-        answer::trouble()
-    })
+    match answered {
+        Ok(Outcome::Answer(answer)) => *answer,
+        // A text or a command never gives a file; a panic is answered kindly.
+        Ok(Outcome::Calendar { .. }) | Err(_) => {
+            *conversation = Conversation::new();
+            answer::trouble()
+        }
+    }
 }
 
 /// Prints one answer, as text or as one line of JSON.

@@ -8,8 +8,10 @@
 use std::future::Future;
 use std::sync::{Arc, OnceLock};
 
+use boussole_core::Turn;
 use boussole_core::action::Action;
 use boussole_core::answer::Answer;
+use boussole_core::command::Command;
 use boussole_core::reply::{Markup, marked};
 use serenity::all::{
     ButtonStyle, ChannelId, Client, ComponentInteraction, Context, CreateActionRow,
@@ -96,7 +98,7 @@ impl EventHandler for Handler {
         };
         let direct = message.guild_id.is_none();
         let mentioned = message.mentions.iter().any(|user| user.id == me);
-        let Some(question) = question(&message.content, direct, mentioned) else {
+        let Some(turn) = turn(&message.content, direct, mentioned) else {
             return;
         };
         let key = ChatKey {
@@ -107,7 +109,7 @@ impl EventHandler for Handler {
         let chats = Arc::clone(&self.chats);
         let channel = message.channel_id;
         guarded(&ctx, channel, async move {
-            let reply = chats.message(key, question).await;
+            let reply = chats.take(key, turn).await;
             tracing::debug!("Discord: message answered");
             reply
         })
@@ -161,17 +163,19 @@ async fn acknowledge(ctx: &Context, component: &ComponentInteraction) -> serenit
         .await
 }
 
-/// The question a message asks the bot: in a direct message, or in a server when it
-/// mentions the bot; a mention alone is a hello.
-fn question(content: &str, direct: bool, mentioned: bool) -> Option<String> {
+/// What a message asks the bot: in a direct message, or in a server when it mentions
+/// the bot; a command typed (`/aide`); a mention alone opens the chat, as `/start`.
+fn turn(content: &str, direct: bool, mentioned: bool) -> Option<Turn> {
     if !direct && !mentioned {
         return None;
     }
     let text = without_mentions(content);
-    Some(if text.trim().is_empty() {
-        "bonjour".to_string()
-    } else {
-        text
+    if text.trim().is_empty() {
+        return Some(Turn::Command(Command::Start, String::new()));
+    }
+    Some(match Command::parse(&text) {
+        Some((command, rest)) => Turn::Command(command, rest.to_string()),
+        None => Turn::Text(text),
     })
 }
 
@@ -276,16 +280,28 @@ mod tests {
 
     #[test]
     fn only_direct_messages_and_mentions_are_questions() {
+        let text = |turn: Option<Turn>| match turn {
+            Some(Turn::Text(text)) => Some(text),
+            Some(other) => Some(format!("{other:?}")),
+            None => None,
+        };
         assert_eq!(
-            question("des visites ?", true, false).as_deref(),
+            text(turn("des visites ?", true, false)).as_deref(),
             Some("des visites ?")
         );
-        assert_eq!(question("des visites ?", false, false), None);
+        assert_eq!(text(turn("des visites ?", false, false)), None);
         assert_eq!(
-            question("<@1> des visites ?", false, true).as_deref(),
+            text(turn("<@1> des visites ?", false, true)).as_deref(),
             Some("des visites ?")
         );
-        assert_eq!(question("<@1>", false, true).as_deref(), Some("bonjour"));
+        assert!(matches!(
+            turn("<@1>", false, true),
+            Some(Turn::Command(Command::Start, _))
+        ));
+        assert!(matches!(
+            turn("<@1> /oublie", false, true),
+            Some(Turn::Command(Command::Forget, _))
+        ));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 use std::future::Future;
 use std::sync::Arc;
 
+use boussole_core::Turn;
 use boussole_core::action::Action;
-use boussole_core::answer::{Answer, SHARE_POSITION};
+use boussole_core::answer::{self, Answer, SHARE_POSITION};
+use boussole_core::command::Command;
 use boussole_core::reply::{Markup, marked};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -65,9 +67,9 @@ pub async fn run(chats: Arc<Chats>, token: String) -> anyhow::Result<()> {
     }
     let me = bot.get_me().await?;
     tracing::info!("Telegram: connected as @{}", me.username());
-    let commands = boussole_core::answer::COMMANDS
-        .iter()
-        .map(|(name, description)| teloxide::types::BotCommand::new(*name, *description));
+    let commands = Command::ALL.iter().map(|command| {
+        teloxide::types::BotCommand::new(command.name(), answer::command_description(*command))
+    });
     if let Err(err) = bot.set_my_commands(commands).await {
         // The menu is a convenience: the commands work without it.
         tracing::warn!("Telegram: could not set the commands menu ({err})");
@@ -117,10 +119,8 @@ async fn message_reply(chats: &Arc<Chats>, message: &Message) -> Reply {
     let Some(text) = message.text() else {
         return chats.not_text();
     };
-    match command(text) {
-        Some(Command::Start) => chats.message(key, "bonjour".into()).await,
-        Some(Command::Help) => chats.message(key, "aide".into()).await,
-        Some(Command::Forget) => chats.forget(key),
+    match Command::parse(text) {
+        Some((command, rest)) => chats.take(key, Turn::Command(command, rest.into())).await,
         None => chats.message(key, without_mentions(text)).await,
     }
 }
@@ -156,27 +156,6 @@ async fn guarded(
             tracing::error!("Telegram: an update could not be handled (an internal error)");
             send(bot, chat, Reply::trouble()).await
         }
-    }
-}
-
-/// The bot's commands (`/start` is sent by Telegram when a chat opens).
-#[derive(Debug, PartialEq, Eq)]
-enum Command {
-    Start,
-    Help,
-    Forget,
-}
-
-/// The command of a message: `/start`, `/aide` or `/help`, `/oublie`; any bot name
-/// after `@` is ignored. Other texts, slashes included, are questions.
-fn command(text: &str) -> Option<Command> {
-    let word = text.split_whitespace().next()?;
-    let name = word.strip_prefix('/')?.split('@').next()?;
-    match name.to_lowercase().as_str() {
-        "start" => Some(Command::Start),
-        "aide" | "help" => Some(Command::Help),
-        "oublie" | "stop" => Some(Command::Forget),
-        _ => None,
     }
 }
 
@@ -277,6 +256,7 @@ mod tests {
 
     #[test]
     fn commands_and_questions() {
+        let command = |text| Command::parse(text).map(|(command, _)| command);
         assert_eq!(command("/start"), Some(Command::Start));
         assert_eq!(command("/aide@BoussoleBot"), Some(Command::Help));
         assert_eq!(command(" /OUBLIE "), Some(Command::Forget));

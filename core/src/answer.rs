@@ -7,6 +7,7 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use crate::action::{Action, EventKey, SearchHandle};
+use crate::command::Command;
 use crate::french;
 use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic};
 use crate::places::{Area, Gazetteer};
@@ -254,11 +255,18 @@ pub fn unknown() -> Answer {
     )
 }
 
-/// The chat commands, with what they do, as chat menus show them.
-pub const COMMANDS: [(&str, &str); 2] = [
-    ("aide", "Ce que je sais faire, avec des exemples"),
-    ("oublie", "Oublier notre conversation et repartir de zéro"),
-];
+/// What a command does, as chat menus show it.
+pub fn command_description(command: Command) -> &'static str {
+    match command {
+        Command::Start => "Bienvenue, et des exemples de questions",
+        Command::Help => "Ce que je sais faire, avec des exemples",
+        Command::Events => "Les événements (ex. : /evenements lycéens Brest)",
+        Command::Figures => "Des chiffres de l'industrie (ex. : /chiffres salaires)",
+        Command::Jobs => "Des métiers et des jeunes qui en parlent",
+        Command::Week => "La Semaine de l'industrie en bref",
+        Command::Forget => "Oublier notre conversation et repartir de zéro",
+    }
+}
 
 /// The label of Telegram's button that shares the user's position.
 pub const SHARE_POSITION: &str = "📍 Envoyer ma position";

@@ -22,6 +22,7 @@
 pub mod action;
 pub mod answer;
 pub mod calendar;
+pub mod command;
 pub mod dialogue;
 pub mod eval;
 pub mod fingerprint;
@@ -55,9 +56,41 @@ use crate::search::{Facets, Scope};
 use crate::text::Analyzer;
 use crate::understand::{Followup, Intent, Lean, Lexicon, Rank, Request, understand};
 
-/// What a tapped button gives.
+/// One turn of a conversation, as an adapter receives it: never a sentence written by
+/// the adapter for the core to parse.
+#[derive(Clone, Debug)]
+pub enum Turn {
+    /// A message typed.
+    Text(String),
+    /// A position shared (already checked: [`Point::new`]).
+    Position(Point),
+    /// A button tapped: its payload ([`Action::payload`]).
+    Button(String),
+    /// A command, with the text after it (`/evenements lycéens Brest`).
+    Command(command::Command, String),
+    /// A search given field by field (slash-command options).
+    Search(Search),
+}
+
+/// A search given field by field: each free-text field is understood on its own, for
+/// what it is (a place, dates, words).
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    /// A commune, département or région ("Brest", "29", "Bretagne").
+    pub place: Option<String>,
+    /// The audience.
+    pub audience: Option<model::Audience>,
+    /// The kind of event.
+    pub event_type: Option<model::EventType>,
+    /// Dates, as a user writes them ("demain", "du 20 au 22 novembre").
+    pub dates: Option<String>,
+    /// Words to look for.
+    pub words: Option<String>,
+}
+
+/// What a turn gives.
 #[derive(Debug)]
-pub enum Pressed {
+pub enum Outcome {
     /// An answer.
     Answer(Box<Answer>),
     /// A calendar file for the user's agenda.
@@ -154,6 +187,92 @@ impl Boussole {
     pub fn event(&self, key: EventKey) -> Option<&model::Event> {
         let event = self.knowledge.events.get(*self.by_key.get(&key)?)?;
         (EventKey::of(&event.id) == key).then_some(event)
+    }
+
+    /// The engine's one entry point: a turn of a person's conversation, with the clock.
+    /// Every adapter calls this (through its shared chat state), whatever the platform.
+    pub fn take(
+        &self,
+        conversation: &mut Conversation,
+        turn: Turn,
+        now: DateTime<FixedOffset>,
+    ) -> Outcome {
+        let answer = match turn {
+            Turn::Text(text) => self.reply(conversation, &text, now),
+            Turn::Position(point) => self.near_in(conversation, point, None, "", now),
+            Turn::Button(payload) => return self.press(conversation, &payload, now),
+            Turn::Command(command, text) => self.command(conversation, command, &text, now),
+            Turn::Search(search) => self.structured(conversation, &search, now),
+        };
+        Outcome::Answer(Box::new(answer))
+    }
+
+    /// A command, with the text after it.
+    fn command(
+        &self,
+        conversation: &mut Conversation,
+        command: command::Command,
+        text: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        use command::Command;
+        let knowledge = &self.knowledge;
+        let lean = match command {
+            Command::Start => return answer::greeting(knowledge),
+            Command::Help => return answer::help(knowledge),
+            Command::Forget => {
+                conversation.clear();
+                return answer::forgotten();
+            }
+            Command::Week => {
+                let topics: Vec<_> = knowledge.topics.iter().take(1).collect();
+                return answer::about(&topics, knowledge);
+            }
+            Command::Events => Lean::Events,
+            Command::Figures if text.trim().is_empty() => {
+                return answer::facts(&knowledge.facts.iter().take(3).collect::<Vec<_>>());
+            }
+            Command::Figures => Lean::Figures,
+            Command::Jobs if text.trim().is_empty() => {
+                return answer::portraits(&knowledge.portraits.iter().take(2).collect::<Vec<_>>());
+            }
+            Command::Jobs => Lean::People,
+        };
+        let mut request = self.understand(text, now);
+        let notices = std::mem::take(&mut request.notices);
+        // What the command asks, whatever its words look like.
+        request.intent = None;
+        request.followup = None;
+        request.lean = lean;
+        let answer = self.answer(conversation, request, now);
+        answer::with_notices(answer, &notices)
+    }
+
+    /// A search given field by field.
+    fn structured(
+        &self,
+        conversation: &mut Conversation,
+        search: &Search,
+        now: DateTime<FixedOffset>,
+    ) -> Answer {
+        let understood = |text: &Option<String>| text.as_deref().map(|t| self.understand(t, now));
+        let mut request = understood(&search.words).unwrap_or_default();
+        let mut notices = std::mem::take(&mut request.notices);
+        if let Some(mut place) = understood(&search.place) {
+            request.place = place.place.take();
+            notices.append(&mut place.notices);
+        }
+        if let Some(mut dates) = understood(&search.dates) {
+            request.dates = dates.dates.take();
+            notices.append(&mut dates.notices);
+        }
+        request.audiences.extend(search.audience);
+        request.types.extend(search.event_type);
+        request.intent = None;
+        request.followup = None;
+        request.lean = Lean::Events;
+        let answer = self.answer(conversation, request, now);
+        answer::with_notices(answer, &notices)
     }
 
     /// Understands a question (no search): what `--json` reports as `understood`.
@@ -265,8 +384,8 @@ impl Boussole {
         conversation: &mut Conversation,
         payload: &str,
         now: DateTime<FixedOffset>,
-    ) -> Pressed {
-        let answer = |answer: Answer| Pressed::Answer(Box::new(answer));
+    ) -> Outcome {
+        let answer = |answer: Answer| Outcome::Answer(Box::new(answer));
         let Some(action) = Action::from_payload(payload) else {
             return answer(answer::stale_button());
         };
@@ -276,7 +395,7 @@ impl Boussole {
                 None => answer::event_gone(),
             }),
             Action::Calendar { event, .. } => match self.event(event) {
-                Some(event) => Pressed::Calendar {
+                Some(event) => Outcome::Calendar {
                     file_name: format!("{}.ics", event.id),
                     content: calendar::ics(event, now),
                 },

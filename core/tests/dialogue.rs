@@ -211,7 +211,7 @@ fn plus_loin_stops_at_france_wide_and_says_so() {
 /// conversation that never saw the list), the details still work.
 #[test]
 fn buttons_act_on_their_own_message() {
-    use boussole_core::Pressed;
+    use boussole_core::Outcome;
     use boussole_core::action::Action;
     let mut conversation = Conversation::new();
     let nice = boussole().reply(&mut conversation, "escape game à Nice", now());
@@ -223,12 +223,12 @@ fn buttons_act_on_their_own_message() {
     };
     let details = payload(&nice, "Détails du 1");
     for conversation in [&mut conversation, &mut Conversation::new()] {
-        let Pressed::Answer(shown) = boussole().press(conversation, &details, now()) else {
+        let Outcome::Answer(shown) = boussole().press(conversation, &details, now()) else {
             panic!("details give an answer");
         };
         assert_eq!(shown.events[0].id, nice.events[0].id, "{}", shown.reply());
     }
-    let Pressed::Answer(next) =
+    let Outcome::Answer(next) =
         boussole().press(&mut conversation, &payload(&all, "Suivants"), now())
     else {
         panic!("a page");
@@ -238,7 +238,7 @@ fn buttons_act_on_their_own_message() {
         "événements près de Brest pour lycéens",
         now(),
     );
-    let Pressed::Answer(again) =
+    let Outcome::Answer(again) =
         boussole().press(&mut conversation, &payload(&all, "Suivants"), now())
     else {
         panic!("a page");
@@ -249,7 +249,7 @@ fn buttons_act_on_their_own_message() {
     let first = boussole().reply(&mut conversation, "le 6", now());
     assert_eq!(first.events[0].id, next.events[0].id);
     // Another replica, or a forgotten list: a kind answer, not another list.
-    let Pressed::Answer(forgotten) =
+    let Outcome::Answer(forgotten) =
         boussole().press(&mut Conversation::new(), &payload(&all, "Suivants"), now())
     else {
         panic!("an answer");
@@ -261,7 +261,7 @@ fn buttons_act_on_their_own_message() {
     );
     assert!(forgotten.events.is_empty());
     for old in ["d:1", "n", "w", "c:1", "d:1:ffffffffffffffff"] {
-        let Pressed::Answer(stale) = boussole().press(&mut conversation, old, now()) else {
+        let Outcome::Answer(stale) = boussole().press(&mut conversation, old, now()) else {
             panic!("an answer");
         };
         assert!(stale.events.is_empty(), "{old}");
@@ -275,4 +275,112 @@ fn buttons_act_on_their_own_message() {
         Action::from_payload(&payload(&nice, "Détails du 1")),
         Some(Action::Details { rank: 1, .. })
     ));
+}
+
+/// Every turn through the one entry point: commands and structured searches reach the
+/// engine as themselves, never as sentences.
+#[test]
+fn commands_and_structured_searches_are_turns() {
+    use boussole_core::command::Command;
+    use boussole_core::model::{Audience, EventType};
+    use boussole_core::{Outcome, Search, Turn};
+    let take = |conversation: &mut Conversation, turn: Turn| match boussole().take(
+        conversation,
+        turn,
+        now(),
+    ) {
+        Outcome::Answer(answer) => *answer,
+        Outcome::Calendar { .. } => panic!("an answer expected"),
+    };
+    let mut conversation = Conversation::new();
+    let asked = boussole().ask("événements près de Brest pour lycéens", now());
+    let command = take(
+        &mut conversation,
+        Turn::Command(Command::Events, "lycéens Brest".into()),
+    );
+    assert_eq!(command.events.first(), asked.events.first());
+    let search = Search {
+        place: Some("brest".into()),
+        audience: Some(Audience::Lyceens),
+        ..Search::default()
+    };
+    let structured = take(&mut conversation, Turn::Search(search));
+    assert_eq!(
+        structured.events.first(),
+        asked.events.first(),
+        "{}",
+        structured.reply()
+    );
+    // "le 1" follows the list a command or a search showed.
+    assert_eq!(
+        take(&mut conversation, Turn::Text("le 1".into())).intent,
+        Intent::EventDetails
+    );
+    let escape = Search {
+        event_type: Some(EventType::EscapeGame),
+        dates: Some("du 18 au 24 novembre".into()),
+        ..Search::default()
+    };
+    let escape = take(&mut conversation, Turn::Search(escape));
+    assert!(
+        !escape.events.is_empty() && escape.understood.dates.is_some(),
+        "{}",
+        escape.reply()
+    );
+    assert_eq!(
+        take(
+            &mut conversation,
+            Turn::Command(Command::Figures, String::new())
+        )
+        .intent,
+        Intent::Facts
+    );
+    let salaries = take(
+        &mut conversation,
+        Turn::Command(Command::Figures, "salaires".into()),
+    );
+    assert_eq!(salaries.intent, Intent::Facts, "{}", salaries.reply());
+    assert_eq!(
+        take(
+            &mut conversation,
+            Turn::Command(Command::Jobs, String::new())
+        )
+        .intent,
+        Intent::Portraits
+    );
+    assert_eq!(
+        take(
+            &mut conversation,
+            Turn::Command(Command::Week, String::new())
+        )
+        .intent,
+        Intent::About
+    );
+    assert_eq!(
+        take(
+            &mut conversation,
+            Turn::Command(Command::Start, String::new())
+        )
+        .intent,
+        Intent::Greeting
+    );
+    assert_eq!(
+        take(
+            &mut conversation,
+            Turn::Command(Command::Help, String::new())
+        )
+        .intent,
+        Intent::Help
+    );
+    let all = take(
+        &mut conversation,
+        Turn::Command(Command::Events, String::new()),
+    );
+    assert_eq!(all.events.len(), 5, "{}", all.reply());
+    take(
+        &mut conversation,
+        Turn::Command(Command::Forget, String::new()),
+    );
+    let after = take(&mut conversation, Turn::Text("le 1".into()));
+    assert!(after.events.is_empty(), "{}", after.reply());
 }

@@ -82,7 +82,14 @@ fn the_core_never_unwraps_nor_panics_outside_tests() {
 /// The core's top-level modules, bottom layer first: a module imports only modules of
 /// the layers below its own (ARCHITECTURE.md, "Layers").
 const LAYERS: [&[&str]; 8] = [
-    &["limits", "fingerprint", "problem", "progress", "text"],
+    &[
+        "limits",
+        "fingerprint",
+        "problem",
+        "progress",
+        "text",
+        "command",
+    ],
     &["places", "action"],
     &["model"],
     &["french", "index", "load", "synthetic"],
