@@ -2,6 +2,7 @@
 
 mod common;
 
+use boussole_core::answer::Answer;
 use boussole_core::dialogue::Conversation;
 use boussole_core::understand::Intent;
 use common::{boussole, now};
@@ -277,28 +278,22 @@ fn buttons_act_on_their_own_message() {
     ));
 }
 
-/// Every turn through the one entry point: commands and structured searches reach the
-/// engine as themselves, never as sentences.
+/// A turn through the engine's one entry point, which must answer.
+fn take(conversation: &mut Conversation, turn: boussole_core::Turn) -> Answer {
+    match boussole().take(conversation, turn, now()) {
+        boussole_core::Outcome::Answer(answer) => *answer,
+        boussole_core::Outcome::Calendar { .. } => panic!("an answer expected"),
+    }
+}
+
+/// A structured search (slash-command options) reaches the engine field by field,
+/// never as a sentence, and answers as the question would.
 #[test]
-fn commands_and_structured_searches_are_turns() {
-    use boussole_core::command::Command;
+fn structured_searches_are_turns() {
     use boussole_core::model::{Audience, EventType};
-    use boussole_core::{Outcome, Search, Turn};
-    let take = |conversation: &mut Conversation, turn: Turn| match boussole().take(
-        conversation,
-        turn,
-        now(),
-    ) {
-        Outcome::Answer(answer) => *answer,
-        Outcome::Calendar { .. } => panic!("an answer expected"),
-    };
+    use boussole_core::{Search, Turn};
     let mut conversation = Conversation::new();
     let asked = boussole().ask("événements près de Brest pour lycéens", now());
-    let command = take(
-        &mut conversation,
-        Turn::Command(Command::Events, "lycéens Brest".into()),
-    );
-    assert_eq!(command.events.first(), asked.events.first());
     let search = Search {
         place: Some("brest".into()),
         audience: Some(Audience::Lyceens),
@@ -311,11 +306,9 @@ fn commands_and_structured_searches_are_turns() {
         "{}",
         structured.reply()
     );
-    // "le 1" follows the list a command or a search showed.
-    assert_eq!(
-        take(&mut conversation, Turn::Text("le 1".into())).intent,
-        Intent::EventDetails
-    );
+    // "le 1" follows the list a search showed.
+    let details = take(&mut conversation, Turn::Text("le 1".into()));
+    assert_eq!(details.intent, Intent::EventDetails);
     let escape = Search {
         event_type: Some(EventType::EscapeGame),
         dates: Some("du 18 au 24 novembre".into()),
@@ -327,60 +320,29 @@ fn commands_and_structured_searches_are_turns() {
         "{}",
         escape.reply()
     );
-    assert_eq!(
-        take(
-            &mut conversation,
-            Turn::Command(Command::Figures, String::new())
-        )
-        .intent,
-        Intent::Facts
-    );
-    let salaries = take(
-        &mut conversation,
-        Turn::Command(Command::Figures, "salaires".into()),
-    );
+}
+
+/// Commands reach the engine as themselves, with the text after them.
+#[test]
+fn commands_are_turns() {
+    use boussole_core::Turn;
+    use boussole_core::command::Command;
+    let mut conversation = Conversation::new();
+    let mut command =
+        |command: Command, text: &str| take(&mut conversation, Turn::Command(command, text.into()));
+    let asked = boussole().ask("événements près de Brest pour lycéens", now());
+    let events = command(Command::Events, "lycéens Brest");
+    assert_eq!(events.events.first(), asked.events.first());
+    assert_eq!(command(Command::Figures, "").intent, Intent::Facts);
+    let salaries = command(Command::Figures, "salaires");
     assert_eq!(salaries.intent, Intent::Facts, "{}", salaries.reply());
-    assert_eq!(
-        take(
-            &mut conversation,
-            Turn::Command(Command::Jobs, String::new())
-        )
-        .intent,
-        Intent::Portraits
-    );
-    assert_eq!(
-        take(
-            &mut conversation,
-            Turn::Command(Command::Week, String::new())
-        )
-        .intent,
-        Intent::About
-    );
-    assert_eq!(
-        take(
-            &mut conversation,
-            Turn::Command(Command::Start, String::new())
-        )
-        .intent,
-        Intent::Greeting
-    );
-    assert_eq!(
-        take(
-            &mut conversation,
-            Turn::Command(Command::Help, String::new())
-        )
-        .intent,
-        Intent::Help
-    );
-    let all = take(
-        &mut conversation,
-        Turn::Command(Command::Events, String::new()),
-    );
+    assert_eq!(command(Command::Jobs, "").intent, Intent::Portraits);
+    assert_eq!(command(Command::Week, "").intent, Intent::About);
+    assert_eq!(command(Command::Start, "").intent, Intent::Greeting);
+    assert_eq!(command(Command::Help, "").intent, Intent::Help);
+    let all = command(Command::Events, "");
     assert_eq!(all.events.len(), 5, "{}", all.reply());
-    take(
-        &mut conversation,
-        Turn::Command(Command::Forget, String::new()),
-    );
+    command(Command::Forget, "");
     let after = take(&mut conversation, Turn::Text("le 1".into()));
     assert!(after.events.is_empty(), "{}", after.reply());
 }
