@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::action::{EventKey, SearchHandle};
 use crate::understand::Request;
 
-/// How many results of the last list a conversation remembers: [`limits::REMEMBERED`].
+/// How many results of the last list a conversation remembers: [`crate::limits::REMEMBERED`].
 pub const MAX_REMEMBERED: usize = crate::limits::REMEMBERED;
 
 /// How many searches a conversation remembers, the last one included: the buttons of

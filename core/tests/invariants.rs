@@ -37,12 +37,12 @@ fn sources() -> Vec<(PathBuf, String)> {
 
 #[test]
 fn only_load_the_gazetteer_and_the_index_touch_the_file_system() {
-    let allowed = ["load.rs", "index.rs", "places/gazetteer.rs"];
+    let allowed = ["load/", "index.rs", "places/gazetteer.rs"];
     for (path, code) in sources() {
         let touches = code.contains("std::fs") || code.contains("File::");
         let name = path.to_string_lossy().replace('\\', "/");
         assert!(
-            !touches || allowed.contains(&name.as_str()),
+            !touches || allowed.iter().any(|a| name.starts_with(a)),
             "{name} touches files"
         );
     }
