@@ -6,7 +6,8 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use boussole_core::places::{Gazetteer, find_place};
+use boussole_core::places::Gazetteer;
+use boussole_core::understand::find_place;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const MENTIONS: [&str; 8] = [

@@ -3,7 +3,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use boussole_core::places::{Area, Gazetteer, Point, find_place};
+use boussole_core::places::{Area, Gazetteer, Point};
+use boussole_core::understand::find_place;
 
 fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();

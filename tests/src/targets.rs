@@ -13,10 +13,11 @@ use boussole_core::answer::Answer;
 use boussole_core::dialogue::Conversation;
 use boussole_core::import::{self, Context, Schema};
 use boussole_core::model::Knowledge;
-use boussole_core::places::{GAZETTEER_FILES, Gazetteer, Point, find_place};
+use boussole_core::places::{GAZETTEER_FILES, Gazetteer, Point};
 use boussole_core::progress::Silent;
+use boussole_core::understand::find_place;
 use boussole_core::understand::slots::SlotMatcher;
-use boussole_core::{Boussole, Pressed, action, limits, load};
+use boussole_core::{Boussole, Outcome, action, limits, load};
 use chrono::{DateTime, FixedOffset};
 
 use crate::data_dir;
@@ -128,8 +129,8 @@ fn press(
     now: DateTime<FixedOffset>,
 ) {
     match boussole.press(conversation, payload, now) {
-        Pressed::Answer(answer) => check_answer(&answer),
-        Pressed::Calendar { file_name, content } => {
+        Outcome::Answer(answer) => check_answer(&answer),
+        Outcome::Calendar { file_name, content } => {
             assert!(file_name.ends_with(".ics") && !file_name.contains('/'));
             assert!(content.starts_with("BEGIN:VCALENDAR"));
         }

@@ -1,18 +1,19 @@
-//! Places: the gazetteer of French communes, départements and régions, distances, and
-//! the place a question speaks of.
+//! Places: the gazetteer of French communes, départements and régions, the areas they
+//! form, and distances. The place a question speaks of is understanding's
+//! (`understand::mention`).
 
+mod area;
 mod code;
 pub mod fuzzy;
 mod gazetteer;
 mod geo;
-mod mention;
 
+pub use area::Area;
 pub use code::Code;
 pub use gazetteer::{
     Commune, Departement, FUZZY_MIN_POPULATION, GAZETTEER_FILES, Gazetteer, Named, Region,
 };
 pub use geo::Point;
-pub use mention::{Area, PlaceMention, find_place};
 
 use crate::text::{ELISIONS, fold_char};
 

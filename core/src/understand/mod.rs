@@ -7,6 +7,7 @@
 
 mod cues;
 pub mod dates;
+mod mention;
 pub mod slots;
 pub mod spelling;
 
@@ -18,11 +19,11 @@ use serde::Serialize;
 use self::cues::*;
 pub use self::dates::Impossible;
 use self::dates::{DateSlot, find_dates, spell_numeric_dates};
+pub use self::mention::{PlaceMention, find_place};
 use self::slots::{Slot, SlotMatcher};
 use self::spelling::{Corrector, expand_sms, plain_inclusive};
 use crate::limits;
 use crate::model::{Audience, EventType, Knowledge};
-use crate::places::{PlaceMention, find_place};
 use crate::text::{clean, is_stop_word, words};
 
 /// What the user wants.

@@ -10,29 +10,9 @@
 //! ("Saint-Denis (93)", "Saint-Louis à La Réunion"), else the most populous wins and the
 //! others are kept as alternatives.
 
-use super::gazetteer::{Gazetteer, Named};
 use crate::limits;
+use crate::places::{Area, Gazetteer, Named};
 use crate::text::{MONTHS, is_stop_word, words};
-
-/// What a place mention designates.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Area {
-    /// A commune or municipal arrondissement (gazetteer index).
-    Commune(u32),
-    /// A département (gazetteer index).
-    Departement(u32),
-    /// A région (code).
-    Region(Box<str>),
-    /// A group of régions ("outre-mer"), with its label.
-    Group {
-        /// How users call it.
-        label: Box<str>,
-        /// Région codes.
-        regions: Vec<Box<str>>,
-    },
-    /// The user's own position ("près de moi"), which only an adapter can supply.
-    Here,
-}
 
 /// A place found in a question.
 #[derive(Clone, Debug, PartialEq)]
