@@ -38,23 +38,17 @@ const PARTNER: f32 = 1.0;
 /// How many text matches are scored: enough for any page of results.
 const TEXT_HITS: usize = 2_000;
 
-/// The place searched, resolved.
+/// The place searched, resolved. How it is named to users is the answer's
+/// (`answer::places::scope_label`, `scope_phrase`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scope {
     /// What it is.
     pub area: Area,
-    /// How to name it to users: "Brest (29)", "Finistère (29)", "Bretagne", "outre-mer".
-    pub label: String,
-    /// Where, in a sentence: "à moins de 30 km de Brest (29)", "dans le Finistère (29)".
-    pub phrase: String,
     /// The point distances are measured from, when it has one.
     pub center: Option<Point>,
-    /// Events farther than this from `center` are out of scope (communes and positions).
+    /// Events farther than this from `center` are out of scope (communes and positions);
+    /// none around a commune or a position means France-wide, nearest first.
     pub radius_km: Option<f64>,
-}
-
-fn radius_phrase(radius: f64, label: &str) -> String {
-    format!("à moins de {} km de {label}", crate::french::number(radius))
 }
 
 /// The radius after "plus loin": twice as large, at least twice the default, at most
@@ -79,37 +73,21 @@ impl Scope {
     /// the user is.
     pub fn of(mention: &PlaceMention, gazetteer: &Gazetteer) -> Option<Scope> {
         let radius = mention.radius_km.unwrap_or(DEFAULT_RADIUS_KM);
+        let area = mention.area.clone();
         Some(match &mention.area {
-            Area::Commune(index) => {
-                let label = gazetteer.commune_label(*index);
-                let center = gazetteer.commune(*index).point;
-                let phrase = radius_phrase(radius, &label);
-                Scope::around_in(mention.area.clone(), label, phrase, center, radius)
-            }
-            Area::Departement(index) => {
-                let d = gazetteer.departement_at(*index);
-                Scope {
-                    area: mention.area.clone(),
-                    label: format!("{} ({})", d.name, d.code),
-                    phrase: d.in_phrase(),
-                    center: Some(d.center),
-                    radius_km: None,
-                }
-            }
-            Area::Region(code) => {
-                let region = gazetteer.region(code)?;
-                Scope {
-                    area: mention.area.clone(),
-                    label: region.name.to_string(),
-                    phrase: region.in_phrase(),
-                    center: Some(region.center),
-                    radius_km: None,
-                }
-            }
-            Area::Group { label, .. } => Scope {
-                area: mention.area.clone(),
-                label: label.to_string(),
-                phrase: format!("en {label}"),
+            Area::Commune(index) => Scope::around_in(area, gazetteer.commune(*index).point, radius),
+            Area::Departement(index) => Scope {
+                center: Some(gazetteer.departement_at(*index).center),
+                area,
+                radius_km: None,
+            },
+            Area::Region(code) => Scope {
+                center: Some(gazetteer.region(code)?.center),
+                area,
+                radius_km: None,
+            },
+            Area::Group { .. } => Scope {
+                area,
                 center: None,
                 radius_km: None,
             },
@@ -119,38 +97,24 @@ impl Scope {
 
     /// Around a position shared by the user.
     pub fn around(point: Point, radius_km: Option<f64>) -> Scope {
-        let radius = radius_km.unwrap_or(DEFAULT_RADIUS_KM);
-        let phrase = format!("à moins de {} km de toi", crate::french::number(radius));
-        Scope::around_in(Area::Here, "ta position".into(), phrase, point, radius)
+        Scope::around_in(Area::Here, point, radius_km.unwrap_or(DEFAULT_RADIUS_KM))
     }
 
     /// Within `radius` of `center`; France-wide, nearest first, from
     /// [`limits::MAX_RADIUS_KM`] (or for a radius that is no number).
-    fn around_in(area: Area, label: String, phrase: String, center: Point, radius: f64) -> Scope {
-        if radius < limits::MAX_RADIUS_KM {
-            return Scope {
-                area,
-                label,
-                phrase,
-                center: Some(center),
-                radius_km: Some(radius),
-            };
-        }
-        let from = if area == Area::Here {
-            "toi".to_string()
-        } else {
-            label.clone()
-        };
+    fn around_in(area: Area, center: Point, radius: f64) -> Scope {
         Scope {
             area,
-            phrase: format!("dans toute la France, au plus près de {from}"),
-            label,
             center: Some(center),
-            radius_km: None,
+            radius_km: (radius < limits::MAX_RADIUS_KM).then_some(radius),
         }
     }
 
-    /// The scope's area in the terms of the rows, computed once per search.
+    /// Whether the search is France-wide, nearest first ("plus loin" until the end).
+    pub fn france_wide(&self) -> bool {
+        self.radius_km.is_none() && matches!(self.area, Area::Commune(_) | Area::Here)
+    }
+
     fn area_test(&self, gazetteer: &Gazetteer) -> AreaTest {
         // Half the sides of the box around the circle, in degrees.
         let box_half = match (self.center, self.radius_km) {

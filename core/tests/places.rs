@@ -254,24 +254,23 @@ fn departements_and_regions_have_their_own_centres() {
     let guadeloupe = g.region("01").unwrap().center;
     assert!((45.5..46.5).contains(&ain.lat), "{ain:?}");
     assert!((15.8..16.6).contains(&guadeloupe.lat), "{guadeloupe:?}");
-    assert_eq!(
-        g.departement("29").unwrap().in_phrase(),
-        "dans le Finistère (29)"
-    );
-    assert_eq!(
-        g.departement("2B").unwrap().in_phrase(),
-        "en Haute-Corse (2B)"
-    );
-    assert_eq!(
-        g.departement("06").unwrap().in_phrase(),
-        "dans les Alpes-Maritimes (06)"
-    );
-    assert_eq!(g.departement("01").unwrap().in_phrase(), "dans l'Ain (01)");
-    assert_eq!(
-        g.departement("974").unwrap().in_phrase(),
-        "à La Réunion (974)"
-    );
-    assert_eq!(g.region("53").unwrap().in_phrase(), "en Bretagne");
+}
+
+#[test]
+fn areas_are_named_with_their_preposition() {
+    use boussole_core::answer::places::{departement_phrase, region_phrase};
+    let g = gazetteer();
+    for (code, phrase) in [
+        ("29", "dans le Finistère (29)"),
+        ("2B", "en Haute-Corse (2B)"),
+        ("06", "dans les Alpes-Maritimes (06)"),
+        ("01", "dans l'Ain (01)"),
+        ("974", "à La Réunion (974)"),
+    ] {
+        assert_eq!(departement_phrase(g.departement(code).unwrap()), phrase);
+    }
+    assert_eq!(region_phrase(g.region("53").unwrap()), "en Bretagne");
+    assert_eq!(region_phrase(g.region("04").unwrap()), "à La Réunion");
 }
 
 #[test]

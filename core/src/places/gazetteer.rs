@@ -64,21 +64,6 @@ pub struct Departement {
     pub center: Point,
 }
 
-impl Departement {
-    /// "dans le Finistère (29)", "en Haute-Corse (2B)", "dans les Alpes-Maritimes (06)",
-    /// "dans l'Ain (01)", "à Paris (75)", "à La Réunion (974)".
-    pub fn in_phrase(&self) -> String {
-        let preposition = match self.article {
-            2 => "dans le ",
-            3 => "en ",
-            4 => "dans les ",
-            5 => "dans l'",
-            _ => "à ",
-        };
-        format!("{preposition}{} ({})", self.name, self.code)
-    }
-}
-
 /// A région.
 #[derive(Clone, Debug)]
 pub struct Region {
@@ -88,24 +73,6 @@ pub struct Region {
     pub name: Box<str>,
     /// Population-weighted centre of its communes.
     pub center: Point,
-}
-
-impl Region {
-    /// "en Bretagne", "à La Réunion", "à Mayotte".
-    pub fn in_phrase(&self) -> String {
-        let islands = [
-            "La Réunion",
-            "Mayotte",
-            "Saint-Pierre-et-Miquelon",
-            "Saint-Barthélemy",
-            "Saint-Martin",
-        ];
-        if islands.contains(&&*self.name) {
-            format!("à {}", self.name)
-        } else {
-            format!("en {}", self.name)
-        }
-    }
 }
 
 /// What a name in the gazetteer can designate.
@@ -541,17 +508,8 @@ impl Gazetteer {
         self.commune_index(&code)
             .filter(|&i| self.commune(i).parent == Some(commune))
     }
-
-    /// The label of a commune for users: "Brest (29)", "Paris 12e".
-    pub fn commune_label(&self, index: u32) -> String {
-        let c = self.commune(index);
-        if let Some(parent) = c.parent {
-            let number = c.name.split(' ').nth(1).unwrap_or_default();
-            return format!("{} {number}", self.commune(parent).name);
-        }
-        format!("{} ({})", c.name, c.departement)
-    }
 }
+
 /// Population-weighted centres of départements and régions (whose codes overlap:
 /// département 01 is the Ain, région 01 Guadeloupe).
 fn set_centers(communes: &[Commune], departements: &mut [Departement], regions: &mut [Region]) {

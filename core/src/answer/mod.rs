@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+pub mod places;
+
 use chrono::NaiveDate;
 
 use crate::action::{Action, EventKey, SearchHandle};
@@ -332,7 +334,7 @@ fn summary(found: &Found) -> EventSummary {
 
 fn area_name(area: &Area, gazetteer: &Gazetteer) -> String {
     match area {
-        Area::Commune(c) => gazetteer.commune_label(*c),
+        Area::Commune(c) => places::commune_label(gazetteer, *c),
         Area::Departement(d) => {
             let d = gazetteer.departement_at(*d);
             format!("{} ({})", d.name, d.code)
@@ -389,7 +391,7 @@ pub fn understood(
 ) -> Understood {
     let scope = search.and_then(|s| s.scope.as_ref());
     Understood {
-        place: scope.map(|s| s.label.clone()),
+        place: scope.map(|s| places::scope_label(s, &knowledge.gazetteer)),
         radius_km: scope.and_then(|s| s.radius_km),
         dates: request.dates.as_ref().map(|d| UnderstoodDates {
             from: d.from,
@@ -443,7 +445,7 @@ fn search_line(request: &Request, search: &EventSearch, knowledge: &Knowledge) -
             .map(|t| t.label.clone()),
     );
     if let Some(scope) = &search.scope {
-        parts.push(scope.phrase.clone());
+        parts.push(places::scope_phrase(scope, &knowledge.gazetteer));
     }
     if let Some(dates) = &request.dates {
         parts.push(dates.label.clone());
@@ -526,13 +528,14 @@ pub fn events(
     if !line.is_empty() && page == 0 {
         blocks.push(Block::text(format!("Recherche : {line}")));
     }
+    let gazetteer = &knowledge.gazetteer;
     blocks.extend(
         search
             .relaxed
             .iter()
-            .map(|r| Block::text(relaxed_note(r, search))),
+            .map(|r| Block::text(relaxed_note(r, search, gazetteer))),
     );
-    blocks.push(Block::text(list_header(search, &shown, first)));
+    blocks.push(Block::text(list_header(search, &shown, first, gazetteer)));
     for (i, found) in shown.iter().enumerate() {
         blocks.push(Block::Event(EventCard::new(
             first + i + 1,
@@ -578,13 +581,13 @@ pub fn events(
 }
 
 /// What a search gave up to find something.
-fn relaxed_note(relaxed: &Relaxed, search: &EventSearch) -> String {
+fn relaxed_note(relaxed: &Relaxed, search: &EventSearch, gazetteer: &Gazetteer) -> String {
     match relaxed {
         Relaxed::PartOfDay(part) => format!("Rien {part} : je montre toute la journée."),
         Relaxed::Dates(label) => {
             format!("Je n'ai trouvé aucun événement {label} ; voici ceux des autres jours.")
         }
-        Relaxed::Words => match search.scope.as_ref().map(|s| &s.phrase) {
+        Relaxed::Words => match search.scope.as_ref().map(|s| places::scope_phrase(s, gazetteer)) {
             Some(place) => format!(
                 "Je n'ai rien trouvé qui corresponde exactement {place} ; voici tous les événements de ce coin."
             ),
@@ -594,9 +597,17 @@ fn relaxed_note(relaxed: &Relaxed, search: &EventSearch) -> String {
 }
 
 /// The sentence before the cards: how many, which page, or the nearest instead.
-fn list_header(search: &EventSearch, shown: &[&Found], first: usize) -> String {
+fn list_header(
+    search: &EventSearch,
+    shown: &[&Found],
+    first: usize,
+    gazetteer: &Gazetteer,
+) -> String {
     if search.nearest_instead {
-        let scope_phrase = search.scope.as_ref().map(|s| s.phrase.as_str());
+        let scope_phrase = search
+            .scope
+            .as_ref()
+            .map(|s| places::scope_phrase(s, gazetteer));
         let mut header = format!(
             "Je n'ai trouvé aucun événement {}.",
             scope_phrase.unwrap_or_default()
