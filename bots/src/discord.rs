@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use boussole_core::Turn;
 use boussole_core::action::Action;
-use boussole_core::answer::Answer;
+use boussole_core::answer::{self, Answer};
 use boussole_core::command::Command;
 use boussole_core::reply::{Markup, marked};
 use serenity::all::{
@@ -207,7 +207,7 @@ pub fn buttons(answer: &Answer) -> Vec<Vec<(String, String)>> {
         .actions
         .iter()
         .filter(|action| **action != Action::NearMe)
-        .filter_map(|action| Some((action.payload()?, label(&action.label()))))
+        .filter_map(|action| Some((action.payload()?, label(&answer::action_label(&action)))))
         .collect();
     buttons
         .chunks(5)

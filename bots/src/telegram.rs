@@ -183,7 +183,10 @@ pub fn keyboard(answer: &Answer) -> Option<ReplyMarkup> {
         .iter()
         .filter_map(|action| {
             let payload = action.payload()?;
-            Some(InlineKeyboardButton::callback(action.label(), payload))
+            Some(InlineKeyboardButton::callback(
+                answer::action_label(&action),
+                payload,
+            ))
         })
         .collect();
     if buttons.is_empty() {

@@ -1,6 +1,7 @@
 //! Actions the adapters show as buttons (Telegram inline keyboards, Discord components)
 //! or as commands: small serializable values that fit a Telegram callback (64 bytes) and
-//! a Discord custom_id (100 characters).
+//! a Discord custom_id (100 characters). Their French labels are the answer's
+//! ([`crate::answer::action_label`]) and never parsed back.
 
 use std::fmt;
 
@@ -101,18 +102,6 @@ pub enum Action {
 }
 
 impl Action {
-    /// The button's text, in French.
-    pub fn label(&self) -> String {
-        match self {
-            Action::Details { rank, .. } => format!("Détails du {rank}"),
-            Action::Next { .. } => "Suivants".into(),
-            Action::Wider { .. } => "Plus loin".into(),
-            Action::NearMe => "Près de moi".into(),
-            Action::Calendar { .. } => "Ajouter à mon agenda".into(),
-            Action::Ask { label, .. } => label.clone(),
-        }
-    }
-
     /// The compact payload of a button: `d:3:<event>`, `n:<search>:<page>`,
     /// `w:<search>`, `m`, `c:1:<event>`, `q:<question>`. `None` when it would not fit
     /// in [`MAX_PAYLOAD`] bytes.

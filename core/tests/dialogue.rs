@@ -2,7 +2,7 @@
 
 mod common;
 
-use boussole_core::answer::Answer;
+use boussole_core::answer::{Answer, action_label};
 use boussole_core::dialogue::Conversation;
 use boussole_core::understand::Intent;
 use common::{boussole, now};
@@ -194,7 +194,7 @@ fn plus_loin_stops_at_france_wide_and_says_so() {
             .contains("Je cherche déjà dans toute la France")
     );
     // No "Plus loin" button once France-wide; what fits, nearest first.
-    let wider = |a: &boussole_core::action::Action| a.label() == "Plus loin";
+    let wider = |a: &boussole_core::action::Action| action_label(a) == "Plus loin";
     assert!(answers[5].actions.iter().any(wider) && !answers[6].actions.iter().any(wider));
     let distances: Vec<f64> = answers[6]
         .events
@@ -219,7 +219,11 @@ fn buttons_act_on_their_own_message() {
     let all = boussole().reply(&mut conversation, "événements", now());
     assert_ne!(nice.events[0].id, all.events[0].id);
     let payload = |answer: &boussole_core::answer::Answer, label: &str| {
-        let action = answer.actions.iter().find(|a| a.label() == label).unwrap();
+        let action = answer
+            .actions
+            .iter()
+            .find(|a| action_label(a) == label)
+            .unwrap();
         action.payload().unwrap()
     };
     let details = payload(&nice, "Détails du 1");

@@ -257,6 +257,18 @@ pub fn unknown() -> Answer {
     )
 }
 
+/// The text of a button.
+pub fn action_label(action: &Action) -> String {
+    match action {
+        Action::Details { rank, .. } => format!("Détails du {rank}"),
+        Action::Next { .. } => "Suivants".into(),
+        Action::Wider { .. } => "Plus loin".into(),
+        Action::NearMe => "Près de moi".into(),
+        Action::Calendar { .. } => "Ajouter à mon agenda".into(),
+        Action::Ask { label, .. } => label.clone(),
+    }
+}
+
 /// What a command does, as chat menus show it.
 pub fn command_description(command: Command) -> &'static str {
     match command {
