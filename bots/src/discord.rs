@@ -207,7 +207,7 @@ pub fn buttons(answer: &Answer) -> Vec<Vec<(String, String)>> {
         .actions
         .iter()
         .filter(|action| **action != Action::NearMe)
-        .filter_map(|action| Some((action.payload()?, label(&answer::action_label(&action)))))
+        .filter_map(|action| Some((action.payload()?, label(&answer::action_label(action)))))
         .collect();
     buttons
         .chunks(5)

@@ -184,7 +184,7 @@ pub fn keyboard(answer: &Answer) -> Option<ReplyMarkup> {
         .filter_map(|action| {
             let payload = action.payload()?;
             Some(InlineKeyboardButton::callback(
-                answer::action_label(&action),
+                answer::action_label(action),
                 payload,
             ))
         })
