@@ -58,6 +58,19 @@ fn ask_json_lists_no_events_as_an_empty_list() {
     assert!(answers[0]["reply"].as_str().unwrap().contains("831"));
 }
 
+/// The console takes the chat commands too, as commands (not as questions).
+#[test]
+fn the_console_takes_commands() {
+    let answers = boussole(
+        "ask-command",
+        &["ask", "--json", "--now", NOW, "/chiffres", "salaires"],
+    )
+    .json_lines();
+    assert_eq!(answers[0]["intent"], "facts", "{}", answers[0]);
+    let week = boussole("ask-week", &["ask", "--json", "--now", NOW, "/semaine"]).json_lines();
+    assert_eq!(week[0]["intent"], "about", "{}", week[0]);
+}
+
 #[test]
 fn ask_in_text_prints_the_reply() {
     let output = boussole("ask-text", &["ask", "--now", NOW, "escape", "game"]).output();
