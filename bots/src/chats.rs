@@ -194,9 +194,9 @@ impl Chats {
 
     /// A position shared in a chat (Telegram's location messages).
     pub async fn position(self: &Arc<Self>, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
-        match Point::new(latitude, longitude) {
-            Some(point) => self.take(key, Turn::Position(point)).await,
-            None => Reply::Answer(Box::new(answer::need_position())),
+        match position_turn(latitude, longitude) {
+            Ok(turn) => self.take(key, turn).await,
+            Err(reply) => reply,
         }
     }
 
@@ -227,9 +227,9 @@ impl Chats {
 
     #[cfg(test)]
     fn position_now(&self, key: ChatKey, latitude: f64, longitude: f64) -> Reply {
-        match Point::new(latitude, longitude) {
-            Some(point) => self.take_now(key, Turn::Position(point)),
-            None => Reply::Answer(Box::new(answer::need_position())),
+        match position_turn(latitude, longitude) {
+            Ok(turn) => self.take_now(key, turn),
+            Err(reply) => reply,
         }
     }
 
@@ -249,6 +249,14 @@ impl Chats {
         self.store().forget(key);
         Reply::Answer(Box::new(answer::forgotten()))
     }
+}
+
+/// The turn of a shared position, or, for impossible coordinates, the request to share
+/// it again.
+fn position_turn(latitude: f64, longitude: f64) -> Result<Turn, Reply> {
+    Point::new(latitude, longitude)
+        .map(Turn::Position)
+        .ok_or_else(|| Reply::Answer(Box::new(answer::need_position())))
 }
 
 /// Splits a message into parts of at most `limit` characters: between paragraphs when

@@ -184,14 +184,7 @@ mod tests {
     use super::*;
 
     fn remember(store: &mut ConversationStore, key: u64, now: Instant) {
-        store.get(key, now).last = Some(LastSearch {
-            handle: SearchHandle(0),
-            request: Request::default(),
-            ids: vec![EventKey::of("x")],
-            page: 0,
-            position: None,
-            radius_km: None,
-        });
+        store.get(key, now).last = Some(search(0));
     }
 
     fn search(handle: u32) -> LastSearch {
