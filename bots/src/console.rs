@@ -151,7 +151,7 @@ pub fn print_events(knowledge: &Knowledge, json: bool) -> anyhow::Result<()> {
         .map(|e| Listed {
             id: &e.id,
             title: &e.title,
-            city: e.city(),
+            city: boussole_core::answer::places::city(e),
             start: e.start_iso(),
         })
         .collect();

@@ -10,9 +10,9 @@ use std::sync::{Arc, OnceLock};
 
 use boussole_core::Turn;
 use boussole_core::action::Action;
+use boussole_core::answer::reply::{Markup, marked};
 use boussole_core::answer::{self, Answer};
 use boussole_core::command::Command;
-use boussole_core::reply::{Markup, marked};
 use serenity::all::{
     ButtonStyle, ChannelId, Client, ComponentInteraction, Context, CreateActionRow,
     CreateAttachment, CreateButton, CreateInteractionResponse, CreateMessage, EventHandler,

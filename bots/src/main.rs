@@ -109,7 +109,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let event = knowledge.event(&args.id).with_context(|| {
                 format!("no event has the id {:?} (see `boussole list`)", args.id)
             })?;
-            print!("{}", boussole_core::calendar::ics(event, now));
+            print!("{}", boussole_core::answer::calendar::ics(event, now));
             Ok(ExitCode::SUCCESS)
         }
         Command::Telegram(args) => {

@@ -3,7 +3,8 @@
 
 use std::cell::RefCell;
 
-use boussole_core::progress::Progress;
+use boussole_core::answer::labels;
+use boussole_core::progress::{Progress, Task};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Draws the core's progress reports as indicatif bars.
@@ -13,7 +14,7 @@ pub struct Bars {
 }
 
 impl Progress for Bars {
-    fn start(&self, task: &'static str, total: u64) {
+    fn start(&self, task: Task, total: u64) {
         // indicatif hides a bar whose target is not a terminal: piped output stays clean.
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
         if let Ok(style) =
@@ -21,7 +22,7 @@ impl Progress for Bars {
         {
             bar.set_style(style.progress_chars("=> "));
         }
-        bar.set_message(task);
+        bar.set_message(labels::task(task));
         *self.bar.borrow_mut() = Some(bar);
     }
 

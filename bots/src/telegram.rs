@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use boussole_core::Turn;
 use boussole_core::action::Action;
+use boussole_core::answer::reply::{Markup, marked};
 use boussole_core::answer::{self, Answer, SHARE_POSITION};
 use boussole_core::command::Command;
-use boussole_core::reply::{Markup, marked};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{

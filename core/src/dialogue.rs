@@ -57,6 +57,12 @@ impl Conversation {
         *self = Conversation::default();
     }
 
+    /// The day the conversation is about: the one day its last search asked for.
+    pub fn day(&self) -> Option<chrono::NaiveDate> {
+        let dates = self.last.as_ref()?.request.dates.as_ref()?;
+        (dates.from == dates.to).then_some(dates.from)
+    }
+
     /// A handle for a new search.
     pub(crate) fn new_handle(&mut self) -> SearchHandle {
         let handle = SearchHandle(self.next_handle);

@@ -9,9 +9,9 @@ use serde::Deserialize;
 use tantivy::query::QueryParser;
 
 use crate::Boussole;
+use crate::answer::reply::{Block, PortraitCard};
 use crate::answer::{Answer, EventSummary};
 use crate::index::{Hit, Kind};
-use crate::reply::{Block, PortraitCard};
 use crate::text::fold;
 use crate::understand::Intent;
 
@@ -194,7 +194,7 @@ pub fn baseline(boussole: &Boussole, question: &str) -> Answer {
         .map(|e| EventSummary {
             id: e.id.clone(),
             title: e.title.clone(),
-            city: e.city().to_string(),
+            city: crate::answer::places::city(e).to_string(),
             distance_km: None,
             start: e.start_iso(),
         })
@@ -293,7 +293,7 @@ mod tests {
             portraits: Vec::new(),
             topics: Vec::new(),
             actions: Vec::new(),
-            blocks: vec![crate::reply::Block::text(
+            blocks: vec![crate::answer::reply::Block::text(
                 "Près de 7 400 événements, le 22 Novembre",
             )],
         };

@@ -117,7 +117,7 @@ pub fn read(file: &str, text: &str, context: &Context) -> Result<Imported, Strin
     let mut imported = Imported::default();
     context
         .progress
-        .start("import des événements", records.len() as u64);
+        .start(crate::progress::Task::Importing, records.len() as u64);
     let total = records.len() as u64;
     for (index, record) in records.into_iter().enumerate() {
         if (index as u64).is_multiple_of(crate::progress::EVERY) {

@@ -348,7 +348,10 @@ impl SearchIndex {
             .tokenizers()
             .register(ANALYZER_NAME, analyzer.text_analyzer());
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-        progress.start("indexation des événements", knowledge.events.len() as u64);
+        progress.start(
+            crate::progress::Task::Indexing,
+            knowledge.events.len() as u64,
+        );
         for (ord, event) in knowledge.events.iter().enumerate() {
             if (ord as u64).is_multiple_of(crate::progress::EVERY) {
                 progress.set(ord as u64);
@@ -572,7 +575,7 @@ fn event_doc(fields: Fields, event: &crate::model::Event, ord: usize) -> Tantivy
         doc.add_text(fields.themes, theme);
     }
     for kind in event.types.iter() {
-        doc.add_text(fields.themes, kind.label());
+        doc.add_text(fields.themes, kind.words());
     }
     if event.online {
         doc.add_text(fields.themes, "en ligne");
@@ -581,7 +584,7 @@ fn event_doc(fields: Fields, event: &crate::model::Event, ord: usize) -> Tantivy
         doc.add_text(fields.audience, "filles femmes mixité");
     }
     for audience in event.audiences.iter() {
-        doc.add_text(fields.audience, audience.label());
+        doc.add_text(fields.audience, audience.words());
     }
     let place = &event.place;
     for part in [

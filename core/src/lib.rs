@@ -21,12 +21,10 @@
 
 pub mod action;
 pub mod answer;
-pub mod calendar;
 pub mod command;
 pub mod dialogue;
 pub mod eval;
 pub mod fingerprint;
-pub mod french;
 pub mod import;
 pub mod index;
 pub mod limits;
@@ -35,7 +33,6 @@ pub mod model;
 pub mod places;
 pub mod problem;
 pub mod progress;
-pub mod reply;
 pub mod search;
 pub mod synthetic;
 pub mod text;
@@ -43,7 +40,7 @@ pub mod understand;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::action::{Action, EventKey};
 
@@ -54,6 +51,7 @@ use crate::model::Knowledge;
 use crate::places::{Area, Point};
 use crate::search::{Facets, Scope};
 use crate::text::Analyzer;
+use crate::understand::dates::Clock;
 use crate::understand::{Followup, Intent, Lean, Lexicon, Rank, Request, understand};
 
 /// One turn of a conversation, as an adapter receives it: never a sentence written by
@@ -277,7 +275,22 @@ impl Boussole {
 
     /// Understands a question (no search): what `--json` reports as `understood`.
     pub fn understand(&self, question: &str, now: DateTime<FixedOffset>) -> Request {
-        understand(question, &self.knowledge, &self.lexicon, now.date_naive())
+        self.understand_in(question, now, None)
+    }
+
+    /// Understands a question of a conversation about the day `anchor` ("la veille",
+    /// "le lendemain" are the days around it).
+    fn understand_in(
+        &self,
+        question: &str,
+        now: DateTime<FixedOffset>,
+        anchor: Option<NaiveDate>,
+    ) -> Request {
+        let clock = Clock {
+            now: now.naive_local(),
+            anchor,
+        };
+        understand(question, &self.knowledge, &self.lexicon, clock)
     }
 
     /// Answers one question, without conversation. `now` is the clock: tests and
@@ -294,9 +307,19 @@ impl Boussole {
         question: &str,
         now: DateTime<FixedOffset>,
     ) -> Answer {
-        let mut request = self.understand(question, now);
+        let mut request = self.understand_in(question, now, conversation.day());
         let mut notices = std::mem::take(&mut request.notices);
-        let answer = match (request.followup, conversation.last.as_mut()) {
+        let followup = match (request.followup, conversation.last.as_ref()) {
+            // "et le 26 ?" after a short list: a day, not the 26th event ("le 9" after
+            // three is still a rank that is not there).
+            (Some(Followup::Details(Rank::Nth(n))), Some(last))
+                if n > last.ids.len().max(2 * PAGE_SIZE) && request.dates.is_some() =>
+            {
+                Some(Followup::Refine)
+            }
+            (followup, _) => followup,
+        };
+        let answer = match (followup, conversation.last.as_mut()) {
             (Some(Followup::Details(rank)), Some(last)) if !last.ids.is_empty() => {
                 self.details(last, rank)
             }
@@ -397,7 +420,7 @@ impl Boussole {
             Action::Calendar { event, .. } => match self.event(event) {
                 Some(event) => Outcome::Calendar {
                     file_name: format!("{}.ics", event.id),
-                    content: calendar::ics(event, now),
+                    content: answer::calendar::ics(event, now),
                 },
                 None => answer(answer::event_gone()),
             },

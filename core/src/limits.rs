@@ -25,6 +25,9 @@ pub const FUZZY_PLACE_LOOKUPS: usize = 24;
 /// (metropolitan France is about 1,000 km across).
 pub const MAX_RADIUS_KM: f64 = 1_000.0;
 
+/// Events shown on one page of a list.
+pub const PAGE_SIZE: usize = 5;
+
 /// The first and last years a date of a question may name: a year outside is
 /// explained, never replaced by another.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1_900..=2_200;

@@ -48,8 +48,9 @@ impl Audience {
         Audience::Professionnels,
     ];
 
-    /// French label, plural, as shown to users.
-    pub fn label(self) -> &'static str {
+    /// Its French name, plural: searched (index and question words), and shown as is
+    /// (`answer::labels::audience`).
+    pub fn words(self) -> &'static str {
         match self {
             Audience::Collegiens => "collégiens",
             Audience::Lyceens => "lycéens",
@@ -110,18 +111,19 @@ impl EventType {
         EventType::Concours,
     ];
 
-    /// French label, as shown to users.
-    pub fn label(self) -> &'static str {
+    /// The French words that name it, as searched (index words); the answer has its
+    /// own labels (`answer::labels`).
+    pub fn words(self) -> &'static str {
         match self {
             EventType::Visite => "visite",
             EventType::JobDating => "job dating",
-            EventType::Forum => "forum, salon",
+            EventType::Forum => "forum salon",
             EventType::EscapeGame => "escape game",
             EventType::Atelier => "atelier",
-            EventType::Conference => "conférence, table ronde",
+            EventType::Conference => "conférence table ronde",
             EventType::PortesOuvertes => "portes ouvertes",
             EventType::Exposition => "exposition",
-            EventType::Concours => "concours, défi",
+            EventType::Concours => "concours défi",
         }
     }
 }
@@ -647,15 +649,6 @@ impl Event {
         match self.start {
             Moment::Day(date) => date.format("%Y-%m-%d").to_string(),
             Moment::At(_) => self.start_instant().to_rfc3339(),
-        }
-    }
-
-    /// The commune, or "en ligne" for an online event without one.
-    pub fn city(&self) -> &str {
-        match &self.place.commune {
-            Some(commune) => commune,
-            None if self.online => "en ligne",
-            None => "",
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::model::{Audience, Event, EventType, Knowledge, Set};
 use crate::places::{Area, Code, Gazetteer, Point};
 use crate::understand::PlaceMention;
 use crate::understand::Request;
-use crate::understand::dates::DateSlot;
+use crate::understand::dates::{DateSlot, PartOfDay};
 use crate::understand::slots::{SlotMatcher, event_themes};
 
 /// Radius of "près de X" when the question gives none, in kilometres.
@@ -294,9 +294,9 @@ pub struct Found<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Relaxed {
     /// The part of the day ("le matin").
-    PartOfDay(String),
+    PartOfDay(PartOfDay),
     /// The dates ("jeudi 21 novembre").
-    Dates(String),
+    Dates(DateSlot),
     /// The words, audiences, types and themes: nothing in scope matched them.
     Words,
 }
@@ -459,16 +459,13 @@ impl<'a> Pass<'a, '_> {
         let (mut found, mut in_scope) = self.candidates(&dates, with_part, scoring);
         if nothing_fits(&found, in_scope) && with_part {
             with_part = false;
-            let label = dates
-                .as_ref()
-                .and_then(|d| d.part)
-                .map(|p| p.label().to_string());
-            relaxed.push(Relaxed::PartOfDay(label.unwrap_or_default()));
+            if let Some(part) = dates.as_ref().and_then(|d| d.part) {
+                relaxed.push(Relaxed::PartOfDay(part));
+            }
             (found, in_scope) = self.candidates(&dates, with_part, scoring);
         }
         if nothing_fits(&found, in_scope) && dates.is_some() {
-            let label = dates.take().map(|d| d.label).unwrap_or_default();
-            relaxed.push(Relaxed::Dates(label));
+            relaxed.extend(dates.take().map(Relaxed::Dates));
             (found, in_scope) = self.candidates(&dates, false, scoring);
         }
         if scoring && found.is_empty() && in_scope > 0 {
@@ -565,7 +562,15 @@ pub fn events<'a>(
         scope: scope.clone(),
         ..EventSearch::default()
     };
-    let (mut found, dates) = pass.relaxing(request.dates.clone(), &mut search.relaxed);
+    // Days of the range already past are not searched ("fin novembre" on the 25th),
+    // unless the whole range is past ("le 14 novembre" on the 18th).
+    let asked = request.dates.clone().map(|mut d| {
+        if d.to >= today && d.from < today {
+            d.from = today;
+        }
+        d
+    });
+    let (mut found, dates) = pass.relaxing(asked, &mut search.relaxed);
     if let Some(scope) = &scope {
         (search.online, search.online_total) = pass.online(&dates, today);
         if found.is_empty() {
@@ -595,9 +600,36 @@ pub fn events<'a>(
                 .then_with(|| (a.event.last_day() < today).cmp(&(b.event.last_day() < today)))
                 .then_with(|| a.event.first_day().cmp(&b.event.first_day()))
         });
+        if scope.is_none()
+            && let Some(dates) = &dates
+        {
+            spread_over_days(&mut found, dates);
+        }
     }
     search.found = found;
     search
+}
+
+/// Events of several days, in date order, with the first page showing each day: the
+/// first event of every day is kept on it, the rest of the page filled in date order
+/// ("d'ici vendredi" on a Thursday shows Friday's event after four of Thursday's).
+fn spread_over_days(found: &mut Vec<Found>, dates: &DateSlot) {
+    let page = limits::PAGE_SIZE.min(found.len());
+    let day = |f: &Found| f.event.first_day().max(dates.from);
+    let mut firsts: Vec<usize> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if firsts.len() < page && firsts.iter().all(|&j| day(&found[j]) != day(f)) {
+            firsts.push(i);
+        }
+    }
+    let fill = page - firsts.len();
+    let mut first_page: Vec<usize> = firsts.clone();
+    first_page.extend((0..found.len()).filter(|i| !firsts.contains(i)).take(fill));
+    first_page.sort_unstable();
+    let rest = (0..found.len()).filter(|i| !first_page.contains(i));
+    let order: Vec<usize> = first_page.iter().copied().chain(rest).collect();
+    let sorted: Vec<Found> = order.iter().map(|&i| found[i].clone()).collect();
+    *found = sorted;
 }
 
 /// Best score first, then nearest, then what is still to come, then soonest.

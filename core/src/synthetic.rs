@@ -130,7 +130,7 @@ pub fn openagenda_records(knowledge: &Knowledge, count: usize, seed: u64) -> Vec
                 "attendanceMode": if online { 2 } else { 1 },
                 "status": 1,
                 "keywords": {"fr": keywords},
-                "age": match template.audiences.first().map(|a| a.label()) {
+                "age": match template.audiences.first().map(|a| a.words()) {
                     Some("collégiens") => json!({"min": 11, "max": 15}),
                     Some("lycéens") => json!({"min": 15, "max": 18}),
                     _ => json!({"min": null, "max": null}),

@@ -2,7 +2,7 @@
 
 mod common;
 
-use boussole_core::calendar::ics;
+use boussole_core::answer::calendar::ics;
 use common::{boussole, now};
 use icalendar::parser::{read_calendar, unfold};
 

@@ -6,8 +6,8 @@ mod common;
 use std::path::PathBuf;
 
 use boussole_core::import::{Context, Schema, read};
-use boussole_core::model::{EventType, Status};
-use boussole_core::progress::{Progress, Silent};
+use boussole_core::model::{Audience, EventType, Status};
+use boussole_core::progress::{Progress, Silent, Task};
 use boussole_core::understand::slots::SlotMatcher;
 use common::boussole;
 
@@ -116,8 +116,8 @@ fn the_legacy_export_with_utc_timings_and_tags() {
         "found by postal code and city"
     );
     assert!(event.themes.iter().any(|t| t == "métallurgie"));
-    assert!(event.audiences.iter().any(|a| a.label() == "collégiens"));
-    assert!(event.audiences.iter().any(|a| a.label() == "lycéens"));
+    assert!(event.audiences.contains(&Audience::Collegiens));
+    assert!(event.audiences.contains(&Audience::Lyceens));
     assert!(
         !format!("{event:?}").contains("Dupont"),
         "the member is never imported"
@@ -263,7 +263,8 @@ fn a_large_data_set_loads_from_its_snapshot_until_it_changes() {
 struct Recorder(std::cell::RefCell<Vec<String>>);
 
 impl Progress for Recorder {
-    fn start(&self, task: &'static str, total: u64) {
+    fn start(&self, task: Task, total: u64) {
+        let task = boussole_core::answer::labels::task(task);
         self.0.borrow_mut().push(format!("start {task} {total}"));
     }
     fn set(&self, done: u64) {

@@ -92,9 +92,9 @@ const LAYERS: [&[&str]; 8] = [
     ],
     &["places", "action"],
     &["model"],
-    &["french", "index", "load", "synthetic"],
-    &["understand", "reply"],
-    &["search", "dialogue", "calendar"],
+    &["index", "load", "synthetic"],
+    &["understand"],
+    &["search", "dialogue"],
     &["answer", "import"],
     &["eval"],
 ];
@@ -264,4 +264,74 @@ fn the_length_check_measures_functions() {
         format!("impl A {{\n    pub fn long(&self) {{\n{body}    }}\n\n    fn short() {{}}\n}}\n");
     assert_eq!(long_functions(&code, 80), [("long".to_string(), 2, 81)]);
     assert!(long_functions(&code, 81).is_empty());
+}
+
+/// The string literals of a piece of code (escapes left as typed).
+fn literals(code: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = code;
+    while let Some(start) = rest.find('"') {
+        let after = &rest[start + 1..];
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else { break };
+        found.push(&after[..end]);
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+/// Whether a literal reads as a French sentence: several words, an accented letter,
+/// and sentence punctuation or an elision ("Rien le matin : …", "l'après-midi").
+fn french_sentence(text: &str) -> bool {
+    let words = text.split_whitespace().count() >= 2;
+    let accented = text.chars().any(|c| "àâäéèêëîïôöùûüç".contains(c));
+    let chars: Vec<char> = text.chars().collect();
+    let elision = chars
+        .windows(3)
+        .any(|w| w[0].is_alphabetic() && (w[1] == '\'' || w[1] == '’') && w[2].is_alphabetic());
+    let punctuation = [" :", " ?", " !", " ;", "«", "»"]
+        .iter()
+        .any(|p| text.contains(p))
+        || text.trim_end().ends_with('.');
+    (words || elision) && accented && (elision || punctuation)
+}
+
+#[test]
+fn only_the_answer_words_sentences() {
+    // Understanding, search, places, the model and the dialogue return data; every
+    // sentence a user reads is in `answer/`. Two modules write French that is not a
+    // reply: `synthetic` (made-up events for benchmarks) and `import` (the import
+    // report, for whoever imports an agenda).
+    let elsewhere = ["answer/", "synthetic.rs", "import.rs"];
+    let mut found = Vec::new();
+    for (path, code) in sources() {
+        let name = path.to_string_lossy().replace('\\', "/");
+        if elsewhere.iter().any(|e| name.starts_with(e)) {
+            continue;
+        }
+        for literal in literals(&code).into_iter().filter(|l| french_sentence(l)) {
+            found.push(format!("{name}: {literal:?}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "French sentences outside answer/:\n{}",
+        found.join("\n")
+    );
+    assert!(french_sentence(
+        "Rien le matin : je montre toute la journée."
+    ));
+    assert!(french_sentence("l'après-midi"));
+    assert!(!french_sentence("conférence table ronde"));
 }

@@ -6,8 +6,8 @@ mod common;
 
 use std::path::Path;
 
+use boussole_core::answer::reply::plain;
 use boussole_core::dialogue::Conversation;
-use boussole_core::reply::plain;
 use common::{at, boussole};
 
 /// The plain-text replies of a conversation, each under its question.

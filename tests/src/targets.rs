@@ -62,7 +62,7 @@ pub fn check_answer(answer: &Answer) {
         answer.reply().chars().any(char::is_alphabetic),
         "an empty reply"
     );
-    assert!(!boussole_core::reply::plain(&answer.blocks).is_empty());
+    assert!(!boussole_core::answer::reply::plain(&answer.blocks).is_empty());
     for action in &answer.actions {
         if let Some(payload) = action.payload() {
             assert!(payload.len() <= action::MAX_PAYLOAD, "{payload}");

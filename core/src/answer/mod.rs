@@ -1,25 +1,29 @@
 //! Composing an answer: the items found, and the French reply a user reads.
 //!
-//! All French wording shown to users lives here and in [`crate::french`].
+//! All French wording shown to users lives here and in [`crate::answer::french`].
 
 use serde::Serialize;
 
+pub mod calendar;
+pub mod dates;
+pub mod french;
+pub mod labels;
 pub mod places;
+pub mod reply;
 
 use chrono::NaiveDate;
 
 use crate::action::{Action, EventKey, SearchHandle};
+use crate::answer::reply::{Block, EventCard, FactCard, PortraitCard, plain, where_line};
 use crate::command::Command;
-use crate::french;
 use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic};
 use crate::places::{Area, Gazetteer};
-use crate::reply::{Block, EventCard, FactCard, PortraitCard, plain, where_line};
 use crate::search::{EventSearch, Found, Relaxed};
 use crate::understand::dates::NoSuchDate;
-use crate::understand::{Alternative, Intent, Notice, Request};
+use crate::understand::{Intent, Notice, Request};
 
 /// Events shown in one answer (one phone screen).
-pub const PAGE_SIZE: usize = 5;
+pub use crate::limits::PAGE_SIZE;
 
 /// An event as listed in an answer (the `--json` contract).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -94,13 +98,44 @@ pub struct Understood {
     pub alternatives: Vec<Alternative>,
 }
 
+/// A reading of the question that was not taken, offered as a suggested question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// What it means: "le département Finistère (29)".
+    pub label: String,
+    /// The question that asks for it unambiguously.
+    pub question: String,
+}
+
+impl Alternative {
+    /// The suggestion for a place the question may have meant.
+    fn of(area: &Area, gazetteer: &Gazetteer) -> Alternative {
+        match area {
+            Area::Departement(d) => {
+                let d = gazetteer.departement_at(*d);
+                Alternative {
+                    label: format!("le département {} ({})", d.name, d.code),
+                    question: format!("événements dans le {}", d.code),
+                }
+            }
+            other => {
+                let name = area_name(other, gazetteer);
+                Alternative {
+                    question: format!("événements à {name}"),
+                    label: name,
+                }
+            }
+        }
+    }
+}
+
 /// Dates as understood.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnderstoodDates {
     /// First day.
     pub from: NaiveDate,
-    /// Last day.
-    pub to: NaiveDate,
+    /// Last day (none when open: "à partir de mercredi").
+    pub to: Option<NaiveDate>,
     /// "jeudi 21 novembre".
     pub label: String,
 }
@@ -338,7 +373,7 @@ fn summary(found: &Found) -> EventSummary {
     EventSummary {
         id: event.id.clone(),
         title: event.title.clone(),
-        city: event.city().to_string(),
+        city: places::city(event).to_string(),
         distance_km: found.distance_km.map(|d| (d * 10.0).round() / 10.0),
         start: event.start_iso(),
     }
@@ -387,9 +422,13 @@ fn request_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
         notes.push(format!("J'ai lu {fixed}."));
     }
     for alternative in &request.alternatives {
+        let Alternative { label, question } = Alternative::of(alternative, gazetteer);
+        let meant = match label.strip_prefix("le ") {
+            Some(rest) => format!("du {rest}"),
+            None => format!("de {label}"),
+        };
         notes.push(format!(
-            "Tu parlais peut-être du {} ? Demande « {} ».",
-            alternative.label, alternative.question
+            "Tu parlais peut-être {meant} ? Demande « {question} »."
         ));
     }
     notes
@@ -400,6 +439,7 @@ pub fn understood(
     request: &Request,
     search: Option<&EventSearch>,
     knowledge: &Knowledge,
+    today: NaiveDate,
 ) -> Understood {
     let scope = search.and_then(|s| s.scope.as_ref());
     Understood {
@@ -407,8 +447,8 @@ pub fn understood(
         radius_km: scope.and_then(|s| s.radius_km),
         dates: request.dates.as_ref().map(|d| UnderstoodDates {
             from: d.from,
-            to: d.to,
-            label: d.label.clone(),
+            to: (!d.open_ended()).then_some(d.to),
+            label: dates::label(d, today),
         }),
         audiences: request.audiences.clone(),
         girls: request.girls,
@@ -424,28 +464,47 @@ pub fn understood(
         words: request.query.clone(),
         corrections: request.corrections.clone(),
         relaxed: search
-            .map(|s| s.relaxed.iter().map(relaxed_label).collect())
+            .map(|s| s.relaxed.iter().map(|r| relaxed_label(r, today)).collect())
             .unwrap_or_default(),
-        alternatives: request.alternatives.clone(),
+        alternatives: request
+            .alternatives
+            .iter()
+            .map(|a| Alternative::of(a, &knowledge.gazetteer))
+            .collect(),
     }
 }
 
-fn relaxed_label(relaxed: &Relaxed) -> String {
+fn relaxed_label(relaxed: &Relaxed, today: NaiveDate) -> String {
     match relaxed {
-        Relaxed::PartOfDay(label) => format!("part_of_day: {label}"),
-        Relaxed::Dates(label) => format!("dates: {label}"),
+        Relaxed::PartOfDay(part) => format!("part_of_day: {}", labels::part_of_day(*part)),
+        Relaxed::Dates(slot) => format!("dates: {}", dates::label(slot, today)),
         Relaxed::Words => "words".into(),
     }
 }
 
 /// "lycéens · à moins de 30 km de Brest (29) · jeudi 21 novembre · escape game".
-fn search_line(request: &Request, search: &EventSearch, knowledge: &Knowledge) -> String {
+fn search_line(
+    request: &Request,
+    search: &EventSearch,
+    knowledge: &Knowledge,
+    today: NaiveDate,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
-    parts.extend(request.audiences.iter().map(|a| a.label().to_string()));
+    parts.extend(
+        request
+            .audiences
+            .iter()
+            .map(|a| labels::audience(*a).to_string()),
+    );
     if request.girls {
         parts.push("filles et femmes".into());
     }
-    parts.extend(request.types.iter().map(|t| t.label().to_string()));
+    parts.extend(
+        request
+            .types
+            .iter()
+            .map(|t| labels::event_type(*t).to_string()),
+    );
     if request.online {
         parts.push("en ligne".into());
     }
@@ -460,7 +519,7 @@ fn search_line(request: &Request, search: &EventSearch, knowledge: &Knowledge) -
         parts.push(places::scope_phrase(scope, &knowledge.gazetteer));
     }
     if let Some(dates) = &request.dates {
-        parts.push(dates.label.clone());
+        parts.push(dates::label(dates, today));
     }
     parts.join(" · ")
 }
@@ -536,7 +595,7 @@ pub fn events(
         .into_iter()
         .map(Block::text)
         .collect();
-    let line = search_line(request, search, knowledge);
+    let line = search_line(request, search, knowledge, today);
     if !line.is_empty() && page == 0 {
         blocks.push(Block::text(format!("Recherche : {line}")));
     }
@@ -545,7 +604,7 @@ pub fn events(
         search
             .relaxed
             .iter()
-            .map(|r| Block::text(relaxed_note(r, search, gazetteer))),
+            .map(|r| Block::text(relaxed_note(r, search, gazetteer, today))),
     );
     blocks.push(Block::text(list_header(search, &shown, first, gazetteer)));
     for (i, found) in shown.iter().enumerate() {
@@ -585,7 +644,7 @@ pub fn events(
         actions.retain(|a| a.payload().is_some());
     }
     Answer {
-        understood: understood(request, Some(search), knowledge),
+        understood: understood(request, Some(search), knowledge, today),
         events: shown.iter().map(|f| summary(f)).collect(),
         actions,
         ..Answer::blocks(Intent::Events, blocks)
@@ -593,12 +652,21 @@ pub fn events(
 }
 
 /// What a search gave up to find something.
-fn relaxed_note(relaxed: &Relaxed, search: &EventSearch, gazetteer: &Gazetteer) -> String {
+fn relaxed_note(
+    relaxed: &Relaxed,
+    search: &EventSearch,
+    gazetteer: &Gazetteer,
+    today: NaiveDate,
+) -> String {
     match relaxed {
-        Relaxed::PartOfDay(part) => format!("Rien {part} : je montre toute la journée."),
-        Relaxed::Dates(label) => {
-            format!("Je n'ai trouvé aucun événement {label} ; voici ceux des autres jours.")
-        }
+        Relaxed::PartOfDay(part) => format!(
+            "Rien {} : je montre toute la journée.",
+            labels::part_of_day(*part)
+        ),
+        Relaxed::Dates(slot) => format!(
+            "Je n'ai trouvé aucun événement {} ; voici ceux des autres jours.",
+            dates::label(slot, today)
+        ),
         Relaxed::Words => match search.scope.as_ref().map(|s| places::scope_phrase(s, gazetteer)) {
             Some(place) => format!(
                 "Je n'ai rien trouvé qui corresponde exactement {place} ; voici tous les événements de ce coin."
@@ -632,7 +700,7 @@ fn list_header(
                     .unwrap_or_default();
                 header.push_str(&format!(
                     " Le plus proche : {}{distance}. Voici les plus proches :",
-                    nearest.event.city()
+                    places::city(nearest.event)
                 ));
             }
             None => header.push_str(" Essaie une autre ville, un département ou une région."),
@@ -706,23 +774,19 @@ fn list_actions(
 /// The readings not taken, as suggested questions: the other homonyms, the département
 /// behind "le 29".
 fn alternative_actions(request: &Request, gazetteer: &Gazetteer) -> Vec<Action> {
+    let others = request
+        .place
+        .iter()
+        .flat_map(|m| m.alternatives.iter().take(2));
     let mut actions: Vec<Action> = request
         .alternatives
         .iter()
-        .map(|a| Action::Ask {
-            label: a.label.clone(),
-            question: a.question.clone(),
+        .chain(others)
+        .map(|area| {
+            let Alternative { label, question } = Alternative::of(area, gazetteer);
+            Action::Ask { label, question }
         })
         .collect();
-    if let Some(mention) = &request.place {
-        for other in mention.alternatives.iter().take(2) {
-            let name = area_name(other, gazetteer);
-            actions.push(Action::Ask {
-                label: name.clone(),
-                question: format!("événements à {name}"),
-            });
-        }
-    }
     actions.retain(|a| a.payload().is_some());
     actions
 }
@@ -760,7 +824,7 @@ pub fn details(event: &Event, rank: usize) -> Answer {
     let audiences = event
         .audiences
         .iter()
-        .map(|a| a.label())
+        .map(labels::audience)
         .collect::<Vec<_>>()
         .join(", ");
     reply.push_str(&format!("\nPour : {audiences}"));
@@ -770,7 +834,7 @@ pub fn details(event: &Event, rank: usize) -> Answer {
     let types = event
         .types
         .iter()
-        .map(|t| t.label())
+        .map(labels::event_type)
         .collect::<Vec<_>>()
         .join(", ");
     reply.push_str(&format!("\nType : {types}"));

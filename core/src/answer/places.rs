@@ -2,7 +2,7 @@
 //! "dans le Finistère (29)", "à moins de 30 km de Brest (29)". Places and search return
 //! areas and scopes; their names in a sentence are here.
 
-use crate::french;
+use crate::answer::french;
 use crate::places::{Area, Departement, Gazetteer, Region};
 use crate::search::Scope;
 
@@ -79,5 +79,14 @@ pub fn scope_phrase(scope: &Scope, gazetteer: &Gazetteer) -> String {
             .region(code)
             .map_or_else(|| format!("en {code}"), region_phrase),
         Area::Group { label, .. } => format!("en {label}"),
+    }
+}
+
+/// The commune of an event, or "en ligne" for an online event without one.
+pub fn city(event: &crate::model::Event) -> &str {
+    match &event.place.commune {
+        Some(commune) => commune,
+        None if event.online => "en ligne",
+        None => "",
     }
 }

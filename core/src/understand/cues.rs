@@ -46,7 +46,9 @@ pub(crate) const FILLERS: &[&str] = &[
     "voir", "activite", "activites", "sortie", "sorties", "programme", "agenda", "quand",
     "comment", "ou", "semaine", "industrie", "industriel", "industrielle", "industriels",
     "tout", "tous", "toutes", "bien", "possible", "genre", "type", "style", "sais",
-    "information", "informations", "info", "infos",
+    "information", "informations", "info", "infos", "encore", "reste", "restent", "rester",
+    "dispo", "dispos", "disponible", "disponibles", "prevoit", "prevue", "prevues", "arrive",
+    "venir", "sinon", "alors", "ensuite", "plus", "autre", "autres", "peu", "coup",
 ];
 
 #[rustfmt::skip]

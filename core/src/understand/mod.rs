@@ -13,12 +13,11 @@ pub mod spelling;
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use self::cues::*;
 pub use self::dates::Impossible;
-use self::dates::{DateSlot, find_dates, spell_numeric_dates};
+use self::dates::{Clock, DateSlot, find_dates, spell_numeric_dates};
 pub use self::mention::{PlaceMention, find_place};
 use self::slots::{Slot, SlotMatcher};
 use self::spelling::{Corrector, expand_sms, plain_inclusive};
@@ -88,15 +87,6 @@ pub enum Followup {
     Refine,
 }
 
-/// A reading of the question that was not taken, offered as a suggested question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Alternative {
-    /// What it means: "le département Finistère (29)".
-    pub label: String,
-    /// The question that asks for it unambiguously.
-    pub question: String,
-}
-
 /// A question, understood.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Request {
@@ -129,8 +119,9 @@ pub struct Request {
     pub knowledge_query: String,
     /// Corrected words: (as typed, as understood).
     pub corrections: Vec<(String, String)>,
-    /// Other readings of the question, offered as suggestions.
-    pub alternatives: Vec<Alternative>,
+    /// Places the question may have meant and that were not taken (the département
+    /// behind "le 29"), offered as suggestions.
+    pub alternatives: Vec<crate::places::Area>,
     /// What the answer must tell about how the question was read (cut, a date that
     /// does not exist…).
     pub notices: Vec<Notice>,
@@ -249,7 +240,7 @@ impl Lexicon {
             cue_words.extend(spelling::folded_words(expansion));
         }
         for audience in Audience::ALL {
-            cue_words.extend(spelling::folded_words(audience.label()));
+            cue_words.extend(spelling::folded_words(audience.words()));
         }
         let slots = SlotMatcher::new(thesaurus);
         cue_words.extend(slots.vocabulary().map(str::to_string));
@@ -348,7 +339,8 @@ fn knowledge_words(knowledge: &Knowledge) -> HashSet<String> {
     words
 }
 
-/// Understands a question. Never fails. `today` resolves relative dates.
+/// Understands a question. Never fails. The clock (a day, or a [`Clock`] with the
+/// time and the day of the conversation) resolves relative dates.
 ///
 /// Bounded work whatever the text: only its first [`limits::QUESTION_CHARS`]
 /// characters and [`limits::QUESTION_WORDS`] words are read (and the request says so),
@@ -371,14 +363,15 @@ fn knowledge_words(knowledge: &Knowledge) -> HashSet<String> {
 /// let request = ask("ya koi pr les lycéen·ne·s près de Brest demain ?");
 /// assert_eq!(request.audiences, [Audience::Lyceens]);
 /// assert!(request.place.is_some());
-/// assert_eq!(request.dates.unwrap().label, "mardi 19 novembre");
+/// assert_eq!(request.dates.unwrap().from, today.succ_opt().unwrap());
 /// ```
 pub fn understand(
     question: &str,
     knowledge: &Knowledge,
     lexicon: &Lexicon,
-    today: NaiveDate,
+    clock: impl Into<Clock>,
 ) -> Request {
+    let clock = clock.into();
     let mut request = Request::default();
     let mut text = prepare(question, &knowledge.thesaurus.sms, &mut request.notices);
     let mut spans = words(&text);
@@ -407,8 +400,17 @@ pub fn understand(
 
     // The place, then the dates, then the slots, on the words not yet taken.
     let mut taken = vec![false; all.len()];
-    take_place(&mut request, &text, &spans, &mut taken, knowledge, lexicon);
-    take_dates(&mut request, &all, &mut taken, today, &knowledge.week);
+    let dates = find_dates(&all, clock, &knowledge.week).ok().flatten();
+    let context = (knowledge, lexicon);
+    take_place(
+        &mut request,
+        &text,
+        &spans,
+        &mut taken,
+        context,
+        dates.as_ref(),
+    );
+    take_dates(&mut request, &all, &mut taken, clock, &knowledge.week);
     let corrected = correct_typos(&mut request, &all, &taken, &lexicon.corrector);
     let free: Vec<String> = corrected
         .iter()
@@ -458,26 +460,42 @@ fn prepare(
     expand_sms(&spell_numeric_dates(&plain_inclusive(&text)), sms)
 }
 
-/// The place of the question, and the words that name it (taken).
+/// Whether a département said by its number is a number of a date the question says
+/// ("du 13 au 18", "lundi en 15", "20 02 2014").
+fn number_of_a_date(
+    place: &PlaceMention,
+    words: &[usize],
+    spans: &[(String, usize, usize)],
+    dates: Option<&DateSlot>,
+) -> bool {
+    let by_number = words
+        .iter()
+        .all(|&i| spans[i].0.bytes().all(|b| b.is_ascii_digit()));
+    matches!(place.area, crate::places::Area::Departement(_))
+        && by_number
+        && dates.is_some_and(|d| words.iter().all(|i| d.words.contains(i)))
+}
+
+/// The place of the question, and the words that name it (taken). `dates` are the
+/// dates read on all the words: a number they use is no département.
 fn take_place(
     request: &mut Request,
     text: &str,
     spans: &[(String, usize, usize)],
     taken: &mut [bool],
-    knowledge: &Knowledge,
-    lexicon: &Lexicon,
+    (knowledge, lexicon): (&Knowledge, &Lexicon),
+    dates: Option<&DateSlot>,
 ) {
     let gazetteer = &knowledge.gazetteer;
     let Some(mut place) = find_place(gazetteer, text, |w| lexicon.contains(w)) else {
         return;
     };
-    if place.could_be_a_day {
-        if let crate::places::Area::Departement(d) = place.area {
-            let d = gazetteer.departement_at(d);
-            request.alternatives.push(Alternative {
-                label: format!("le département {} ({})", d.name, d.code),
-                question: format!("événements dans le {}", d.code),
-            });
+    let words: Vec<usize> = (0..spans.len())
+        .filter(|&i| (place.span.0..place.span.1).contains(&spans[i].1))
+        .collect();
+    if place.could_be_a_day || number_of_a_date(&place, &words, spans, dates) {
+        if let crate::places::Area::Departement(_) = place.area {
+            request.alternatives.push(place.area.clone());
         }
         return;
     }
@@ -504,7 +522,7 @@ fn take_dates(
     request: &mut Request,
     all: &[String],
     taken: &mut [bool],
-    today: NaiveDate,
+    clock: Clock,
     week: &crate::model::Week,
 ) {
     let free: Vec<String> = all
@@ -512,7 +530,7 @@ fn take_dates(
         .zip(taken.iter())
         .map(|(w, t)| if *t { String::new() } else { w.clone() })
         .collect();
-    let used = match find_dates(&free, today, week) {
+    let used = match find_dates(&free, clock, week) {
         Ok(Some(dates)) => {
             let used = dates.words.clone();
             request.dates = Some(dates);

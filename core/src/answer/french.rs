@@ -1,7 +1,7 @@
 //! French wording: dates, times, numbers and agreement, as users read them.
 //!
 //! ```
-//! use boussole_core::french;
+//! use boussole_core::answer::french;
 //! use chrono::NaiveDate;
 //!
 //! let day = NaiveDate::from_ymd_opt(2024, 11, 21).unwrap();
@@ -98,17 +98,33 @@ pub fn when(event: &Event) -> String {
 
 /// "du 18 au 24 novembre 2024", "du 18 novembre au 6 décembre 2024".
 pub fn range(first: NaiveDate, last: NaiveDate) -> String {
+    span(first, last, true)
+}
+
+/// "du 18 au 24 novembre", "du 18 novembre au 6 décembre": without the year.
+pub fn days(first: NaiveDate, last: NaiveDate) -> String {
+    span(first, last, false)
+}
+
+fn span(first: NaiveDate, last: NaiveDate, with_year: bool) -> String {
+    let full = |day: NaiveDate| {
+        if with_year {
+            day_month_year(day)
+        } else {
+            day_month(day)
+        }
+    };
     if first.month() == last.month() && first.year() == last.year() {
         let day = if first.day() == 1 {
             "1er".to_string()
         } else {
             first.day().to_string()
         };
-        format!("du {day} au {}", day_month_year(last))
+        format!("du {day} au {}", full(last))
     } else if first.year() == last.year() {
-        format!("du {} au {}", day_month(first), day_month_year(last))
+        format!("du {} au {}", day_month(first), full(last))
     } else {
-        format!("du {} au {}", day_month_year(first), day_month_year(last))
+        format!("du {} au {}", full(first), full(last))
     }
 }
 

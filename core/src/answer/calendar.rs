@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeZone, Utc};
 
+use crate::answer::reply::where_line;
 use crate::model::{Event, Moment};
-use crate::reply::where_line;
 
 /// The product identifier written in every file.
 const PRODID: &str = "-//Boussole//Semaine de l'industrie//FR";
@@ -16,7 +16,8 @@ const PRODID: &str = "-//Boussole//Semaine de l'industrie//FR";
 /// An iCalendar file with one event. `now` stamps it (DTSTAMP).
 ///
 /// ```
-/// use boussole_core::{calendar, load};
+/// use boussole_core::answer::calendar;
+/// use boussole_core::load;
 /// use chrono::DateTime;
 ///
 /// let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::french;
+use crate::answer::{french, labels};
 use crate::model::{Event, Fact, Portrait};
 
 /// A part of a reply.
@@ -70,7 +70,7 @@ impl EventCard {
             audiences: event
                 .audiences
                 .iter()
-                .map(|a| a.label())
+                .map(labels::audience)
                 .collect::<Vec<_>>()
                 .join(", "),
             summary: first_sentence(&event.description, 160),
@@ -244,7 +244,7 @@ pub fn marked(blocks: &[Block], m: &dyn Markup) -> String {
 /// Markdown).
 ///
 /// ```
-/// use boussole_core::reply::{Markup, Plain};
+/// use boussole_core::answer::reply::{Markup, Plain};
 /// assert_eq!(Plain.link("Infos", "https://openagenda.com/x"), "https://openagenda.com/x");
 /// ```
 pub trait Markup {
