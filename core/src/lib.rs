@@ -495,6 +495,7 @@ impl Boussole {
             Some(Intent::Help) => return answer::help(&self.knowledge),
             Some(Intent::Greeting) => return answer::greeting(&self.knowledge),
             Some(Intent::Thanks) => return answer::thanks(),
+            Some(_) if request.off_topic => return answer::off_topic(),
             Some(_) => return answer::unknown(),
             None => {}
         }

@@ -818,6 +818,8 @@ pub struct Thesaurus {
     pub audiences: Vec<AudienceWords>,
     /// Words asking for events aimed at girls and women.
     pub girls: Words,
+    /// Words of questions about something else (weather, sport, homework, insults…).
+    pub off_topic: Words,
     /// Words naming each event type.
     pub types: Vec<TypeWords>,
     /// Words asking for online events.

@@ -310,8 +310,12 @@ pub struct EventSearch<'a> {
     pub total: usize,
     /// The place searched.
     pub scope: Option<Scope>,
-    /// Nothing was in scope: `found` holds the nearest events instead.
+    /// Nothing was in scope: `found` holds the nearest events instead, nearest first
+    /// whatever the words.
     pub nearest_instead: bool,
+    /// With the nearest events, the nearest of those the words and slots match, when it
+    /// is not the nearest of all.
+    pub nearest_matching: Option<Found<'a>>,
     /// Constraints dropped, in the order they were.
     pub relaxed: Vec<Relaxed>,
     /// Online events matching the words (reachable from anywhere), for a place search:
@@ -504,7 +508,9 @@ impl<'a> Pass<'a, '_> {
 
     /// Nothing in scope: the [`NEAREST`] events to `center`, those matching the request
     /// first.
-    fn nearest(&self, center: Option<Point>) -> Vec<Found<'a>> {
+    /// The events nearest to `center`, nearest first whatever the words, and the nearest
+    /// of those the words and slots match (when it is not the first).
+    fn nearest(&self, center: Option<Point>) -> (Vec<Found<'a>>, Option<Found<'a>>) {
         let mut nearest: Vec<Found> = self
             .rows
             .iter()
@@ -522,17 +528,20 @@ impl<'a> Pass<'a, '_> {
                 })
             })
             .collect();
-        if nearest.iter().any(|f| f.score > 0.0) {
-            nearest.retain(|f| f.score > 0.0);
-        }
+        let by_distance = |a: &Found, b: &Found| option_cmp(a.distance_km, b.distance_km);
+        let matching = nearest
+            .iter()
+            .filter(|f| self.scorer.active && f.score > 0.0)
+            .min_by(|a, b| by_distance(a, b))
+            .cloned();
         if nearest.len() > NEAREST {
-            nearest.select_nth_unstable_by(NEAREST - 1, |a, b| {
-                option_cmp(a.distance_km, b.distance_km)
-            });
+            nearest.select_nth_unstable_by(NEAREST - 1, by_distance);
             nearest.truncate(NEAREST);
         }
-        nearest.sort_by(|a, b| option_cmp(a.distance_km, b.distance_km));
-        nearest
+        nearest.sort_by(by_distance);
+        let first = nearest.first().map(|f| f.event.id.as_str());
+        let matching = matching.filter(|m| Some(m.event.id.as_str()) != first);
+        (nearest, matching)
     }
 }
 
@@ -574,7 +583,7 @@ pub fn events<'a>(
     if let Some(scope) = &scope {
         (search.online, search.online_total) = pass.online(&dates, today);
         if found.is_empty() {
-            search.found = pass.nearest(scope.center);
+            (search.found, search.nearest_matching) = pass.nearest(scope.center);
             search.total = search.found.len();
             search.nearest_instead = true;
             return search;

@@ -119,6 +119,28 @@ fn departements() {
     ]);
 }
 
+/// Départements in every spelling: after an article that a commune also starts with
+/// ("Le Val", "La Creuse"), lowercase without accents or hyphens, bare.
+#[test]
+fn departements_in_every_spelling() {
+    check(&[
+        ("dans le Val-de-Marne", "d:94"),
+        ("dans le val de marne ya quoi", "d:94"),
+        ("dans le Pas-de-Calais", "d:62"),
+        ("dans le Puy-de-Dôme", "d:63"),
+        ("dans la Creuse", "d:23"),
+        ("dans la Côte-d'Or", "d:21"),
+        ("dans la marne", "d:51"),
+        ("evenements gironde", "d:33"),
+        ("y a quoi en haute garonne", "d:31"),
+        ("evenements cantal", "d:15"),
+        ("evenements manche", "d:50"),
+        ("evenements corse du sud", "d:2A"),
+        ("un truc en seine maritime", "d:76"),
+        ("à la reunion", "d:974"),
+    ]);
+}
+
 /// Régions, current and former, and overseas groups.
 #[test]
 fn regions() {

@@ -364,3 +364,62 @@ fn a_place_search_names_a_few_online_events_and_counts_the_others() {
     assert_eq!(line.matches("« Forindustrie").count(), 3, "{line}");
     assert!(line.ends_with("et 38 autres."), "{line}");
 }
+
+/// The nearest events when nothing is in range come by distance whatever the words; the
+/// nearest that fits the words is said besides, when it is another.
+#[test]
+fn the_nearest_is_the_nearest_whatever_the_words() {
+    let knowledge = boussole().knowledge();
+    let lorient = boussole_core::places::Point::new(47.75, -3.37).unwrap();
+    let distance = |id: &str| {
+        let event = knowledge.event(id).unwrap();
+        let (lat, lon) = (event.place.lat.unwrap(), event.place.lon.unwrap());
+        lorient.distance_km(boussole_core::places::Point::new(lat, lon).unwrap())
+    };
+    let answer = ask("un escape game près de Lorient");
+    let distances: Vec<f64> = answer.events.iter().map(|e| distance(&e.id)).collect();
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+    assert_eq!(answer.events[0].id, "brest-industy-9361782");
+    let reply = answer.reply();
+    assert!(reply.contains("Le plus proche : Brest"), "{reply}");
+    assert!(
+        reply.contains("Le plus proche pour « escape »")
+            || reply.contains("Le plus proche pour « escape game »"),
+        "{reply}"
+    );
+    let nearest_escape = knowledge
+        .events
+        .iter()
+        .filter(|e| e.title.to_lowercase().contains("escape"))
+        .min_by(|a, b| distance(&a.id).total_cmp(&distance(&b.id)))
+        .unwrap();
+    assert!(reply.contains(&nearest_escape.title), "{reply}");
+}
+
+/// Questions about something else get « je ne sais pas répondre à ça », never events.
+#[test]
+fn questions_about_something_else_list_no_event() {
+    for question in [
+        "il va pleuvoir demain à Lyon ?",
+        "qui a gagné le match de foot ?",
+        "tu peux corriger mon exercice de maths",
+        "combien font 7 fois 8",
+        "c'est quoi la capitale du Canada",
+        "rédige mon rapport de stage",
+        "t'es débile",
+    ] {
+        let answer = ask(question);
+        assert_eq!(answer.intent, Intent::Unknown, "{question}");
+        assert!(answer.events.is_empty(), "{question}");
+        assert!(
+            answer.reply().contains("Je ne sais pas répondre à ça"),
+            "{question}"
+        );
+    }
+    // A theme of the agenda is no stray word: the video games of Forindustrie.
+    assert_eq!(
+        event_ids("jeux vidéo")[0],
+        "forindustrie-lunivers-extraordinaire"
+    );
+    assert_eq!(ask("visites près de Lyon").intent, Intent::Events);
+}

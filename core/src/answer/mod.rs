@@ -292,6 +292,19 @@ pub fn unknown() -> Answer {
     )
 }
 
+/// A question about something else than the week, its events, careers and figures.
+pub fn off_topic() -> Answer {
+    Answer::text(
+        Intent::Unknown,
+        format!(
+            "Je ne sais pas répondre à ça. Je connais les événements de la Semaine de \
+             l'industrie (où, quand, pour qui), les métiers et les chiffres de l'industrie, \
+             et des jeunes qui y travaillent.\n\nEssaie par exemple :\n{}",
+            examples()
+        ),
+    )
+}
+
 /// The text of a button.
 pub fn action_label(action: &Action) -> String {
     match action {
@@ -606,7 +619,8 @@ pub fn events(
             .iter()
             .map(|r| Block::text(relaxed_note(r, search, gazetteer, today))),
     );
-    blocks.push(Block::text(list_header(search, &shown, first, gazetteer)));
+    let header = list_header(search, request, (&shown, first), gazetteer);
+    blocks.push(Block::text(header));
     for (i, found) in shown.iter().enumerate() {
         blocks.push(Block::Event(EventCard::new(
             first + i + 1,
@@ -679,33 +693,12 @@ fn relaxed_note(
 /// The sentence before the cards: how many, which page, or the nearest instead.
 fn list_header(
     search: &EventSearch,
-    shown: &[&Found],
-    first: usize,
+    request: &Request,
+    (shown, first): (&[&Found], usize),
     gazetteer: &Gazetteer,
 ) -> String {
     if search.nearest_instead {
-        let scope_phrase = search
-            .scope
-            .as_ref()
-            .map(|s| places::scope_phrase(s, gazetteer));
-        let mut header = format!(
-            "Je n'ai trouvé aucun événement {}.",
-            scope_phrase.unwrap_or_default()
-        );
-        match shown.first() {
-            Some(nearest) => {
-                let distance = nearest
-                    .distance_km
-                    .map(|d| format!(", {}", french::distance(d)))
-                    .unwrap_or_default();
-                header.push_str(&format!(
-                    " Le plus proche : {}{distance}. Voici les plus proches :",
-                    places::city(nearest.event)
-                ));
-            }
-            None => header.push_str(" Essaie une autre ville, un département ou une région."),
-        }
-        return header;
+        return nearest_header(search, request, gazetteer);
     }
     let total = search.total;
     let count = french::count(total, "événement", "événements");
@@ -722,6 +715,48 @@ fn list_header(
             first + shown.len()
         ),
     }
+}
+
+/// Nothing in scope: the nearest event of all, and the nearest that fits the words
+/// when it is another ("le plus proche sur « orientation »").
+fn nearest_header(search: &EventSearch, request: &Request, gazetteer: &Gazetteer) -> String {
+    let scope_phrase = search
+        .scope
+        .as_ref()
+        .map(|s| places::scope_phrase(s, gazetteer));
+    let mut header = format!(
+        "Je n'ai trouvé aucun événement {}.",
+        scope_phrase.unwrap_or_default()
+    );
+    let at = |found: &Found| {
+        found
+            .distance_km
+            .map(|d| format!(", {}", french::distance(d)))
+            .unwrap_or_default()
+    };
+    let Some(nearest) = search.found.first() else {
+        header.push_str(" Essaie une autre ville, un département ou une région.");
+        return header;
+    };
+    header.push_str(&format!(
+        " Le plus proche : {}{}.",
+        places::city(nearest.event),
+        at(nearest)
+    ));
+    if let Some(matching) = &search.nearest_matching {
+        let about = match request.query.as_str() {
+            "" => String::new(),
+            words => format!(" pour « {words} »"),
+        };
+        header.push_str(&format!(
+            " Le plus proche{about} : {}, {}{}.",
+            matching.event.title,
+            places::city(matching.event),
+            at(matching)
+        ));
+    }
+    header.push_str(" Voici les plus proches :");
+    header
 }
 
 /// The online events of a place search, a few by name.

@@ -152,11 +152,15 @@ pub(super) fn thesaurus(
         value
     };
     let (girls, online, sms) = (table_of("girls"), table_of("online"), table_of("sms"));
+    let off_topic = table_of("off_topic");
     let girls: Words = girls
         .and_then(|v| decode(path, "[girls]", &v, problems))
         .unwrap_or_default();
     let online: Words = online
         .and_then(|v| decode(path, "[online]", &v, problems))
+        .unwrap_or_default();
+    let off_topic: Words = off_topic
+        .and_then(|v| decode(path, "[off_topic]", &v, problems))
         .unwrap_or_default();
     let sms = sms
         .and_then(|v| decode(path, "[sms]", &v, problems))
@@ -182,6 +186,7 @@ pub(super) fn thesaurus(
         equivalences,
         audiences,
         girls,
+        off_topic,
         types,
         online,
         themes,

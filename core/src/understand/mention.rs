@@ -10,6 +10,7 @@
 //! ("Saint-Denis (93)", "Saint-Louis à La Réunion"), else the most populous wins and the
 //! others are kept as alternatives.
 
+use super::cues::FILLERS;
 use crate::limits;
 use crate::places::{Area, Gazetteer, Named};
 use crate::text::{MONTHS, is_stop_word, words};
@@ -57,6 +58,15 @@ const COMMUNE_CUES: &[&str] = &[
 ];
 /// Words before a département or région: "en Bretagne", "dans le Finistère".
 const AREA_CUES: &[&str] = &["en", "dans", "du", "departement", "region", "dep", "dept"];
+/// Names of départements and régions that are everyday words ("le nord de la ville",
+/// "pas cher", "une somme"): lowercase, they name the area only after a cue ("dans le
+/// nord", "en somme" aside). Other names are taken lowercase and bare ("gironde").
+const EVERYDAY_AREA_WORDS: &[&str] = &[
+    "nord", "cher", "lot", "somme", "manche", "creuse", "centre", "reunion", "aube", "allier",
+    "jura", "corse", "orne", "marne", "var", "vienne", "loire", "landes", "est", "ouest", "sud",
+    "pas", "de", "la", "le", "les", "l", "et", "du", "des", "haute", "hautes", "haut", "val",
+    "deux", "bas", "grand", "pays", "ile",
+];
 /// Words that make what follows an adjective, not a place: "c'est nice".
 const ADJECTIVE_CONTEXT: &[&str] = &[
     "est", "cest", "trop", "tres", "vraiment", "super", "si", "hyper", "assez", "plutot",
@@ -227,6 +237,7 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
                 .or_else(|| self.number(i))
                 .or_else(|| self.name(i))
                 .or_else(|| self.fuzzy(i));
+            let found = found.map(|f| self.after_article(i, f));
             match found {
                 Some((confidence, end, mention)) => {
                     if best.as_ref().is_none_or(|(c, _)| confidence > *c) {
@@ -241,6 +252,38 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
             mention.radius_km = self.radius();
             mention
         })
+    }
+
+    /// Whether the words `i..i + len` are all the question says besides fillers and
+    /// stop words ("événements manche", "y a quoi nord ?"): then they name a place.
+    fn alone(&self, i: usize, len: usize) -> bool {
+        self.tokens.iter().enumerate().all(|(k, t)| {
+            (i..i + len).contains(&k) || is_stop_word(&t.word) || FILLERS.contains(&t.word.as_str())
+        })
+    }
+
+    /// A name found at an article ("le Val", "la Creuse") gives way to the name after the
+    /// article when that one reaches farther ("le Val-de-Marne") or as far and is a
+    /// département or région ("dans la Creuse").
+    fn after_article(
+        &self,
+        i: usize,
+        found: (u8, usize, PlaceMention),
+    ) -> (u8, usize, PlaceMention) {
+        if !["le", "la", "les", "l"].contains(&self.word(i)) {
+            return found;
+        }
+        match self.name(i + 1) {
+            Some((confidence, end, mention))
+                if end > found.1
+                    || (end == found.1
+                        && matches!(found.2.area, Area::Commune(_))
+                        && !matches!(mention.area, Area::Commune(_))) =>
+            {
+                (confidence.max(found.0), end, mention)
+            }
+            _ => found,
+        }
     }
 
     fn mention(&self, area: Area, from: usize, to: usize) -> PlaceMention {
@@ -382,7 +425,17 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
             || communes
                 .first()
                 .is_some_and(|&c| self.arrondissement(i + len, c).is_some());
-        let areas_ok = !ordinary || area_cue || (capitalized && !commune_first);
+        let everyday = run
+            .iter()
+            .all(|t| EVERYDAY_AREA_WORDS.contains(&t.word.as_str()));
+        // "à la réunion": a name said with its own article after a preposition.
+        let with_article = len > 1 && ["le", "la", "les", "l"].contains(&run[0].word.as_str());
+        let areas_ok = !ordinary
+            || area_cue
+            || (capitalized && !commune_first)
+            || !everyday
+            || (with_article && commune_cue)
+            || self.alone(i, len);
         let determiner = DETERMINERS.contains(&self.before(i, 1));
         // A capital letter inside the sentence marks a proper noun: "de Quimper".
         let proper_noun = capitalized && i > 0 && !(determiner && self.before(i, 1) != "de");

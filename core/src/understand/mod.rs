@@ -100,6 +100,10 @@ pub struct Request {
     pub place: Option<PlaceMention>,
     /// The dates it asks for.
     pub dates: Option<DateSlot>,
+    /// It speaks of something else than the week, its events, careers and figures
+    /// (weather, sport, homework…), and names no audience, type, theme nor organizer:
+    /// Boussole says it cannot answer.
+    pub off_topic: bool,
     /// Audiences asked for.
     pub audiences: Vec<Audience>,
     /// Events for girls and women (mixité).
@@ -242,7 +246,8 @@ impl Lexicon {
         for audience in Audience::ALL {
             cue_words.extend(spelling::folded_words(audience.words()));
         }
-        let slots = SlotMatcher::new(thesaurus);
+        let known = known_words(knowledge);
+        let slots = SlotMatcher::new(thesaurus).without_off_topic_in(&known);
         cue_words.extend(slots.vocabulary().map(str::to_string));
         let organizer_words = organizer_words(knowledge, &conversation_words);
         // Typos are corrected towards the words of the data and of the thesaurus.
@@ -250,7 +255,7 @@ impl Lexicon {
         vocabulary.extend(knowledge_words(knowledge));
         vocabulary.extend(crate::text::STOP_WORDS.iter().map(|w| w.to_string()));
         Lexicon {
-            corrector: Corrector::new(vocabulary, known_words(knowledge)),
+            corrector: Corrector::new(vocabulary, known),
             cue_words,
             slots,
             organizer_words,
@@ -418,6 +423,9 @@ pub fn understand(
         .map(|(w, t)| if *t { String::new() } else { w.clone() })
         .collect();
     fill_slots(&mut request, &free, lexicon);
+    if request.off_topic {
+        request.intent = Some(Intent::Unknown);
+    }
     request.lean = lean(&request, &corrected);
 
     let content = |w: &&String| !w.is_empty() && !is_stop_word(w);
@@ -579,6 +587,7 @@ fn correct_typos(
 
 /// Audiences, girls, types, online, themes and organizers of the free words.
 fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) {
+    let mut strong_off_topic = false;
     for found in lexicon.slots.find(free) {
         match found.slot {
             Slot::Audience(a) if !request.audiences.contains(&a) => request.audiences.push(a),
@@ -586,6 +595,10 @@ fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) {
             Slot::Type(t) if !request.types.contains(&t) => request.types.push(t),
             Slot::Online => request.online = true,
             Slot::Theme(t) if !request.themes.contains(&t) => request.themes.push(t),
+            // A phrase ("lettre de motivation", "ta gueule") says it whatever else the
+            // question names; a word ("foot") only when it names nothing else.
+            Slot::OffTopic if found.len > 1 => strong_off_topic = true,
+            Slot::OffTopic => request.off_topic = true,
             _ => {}
         }
     }
@@ -594,6 +607,13 @@ fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) {
             request.organizers.push(word.clone());
         }
     }
+    // A place or a date does not make weather or sport a question about the week.
+    request.off_topic &= request.audiences.is_empty()
+        && request.types.is_empty()
+        && request.themes.is_empty()
+        && !request.girls
+        && request.organizers.is_empty();
+    request.off_topic |= strong_off_topic;
 }
 
 /// Which kind of answer the wording leans to.

@@ -17,6 +17,8 @@ pub enum Slot {
     Online,
     /// A theme, by its index in the thesaurus.
     Theme(usize),
+    /// About something else than the week (weather, sport, homework…).
+    OffTopic,
 }
 
 /// A slot found in a question, with the range of words that named it.
@@ -57,6 +59,23 @@ fn phrase(text: &str) -> Vec<String> {
 }
 
 impl SlotMatcher {
+    /// Forgets the off-topic phrases made only of `known` words (the words of the
+    /// agenda's titles, organizers and themes): an agenda with a "match d'impro" makes
+    /// "match" a word of its events.
+    pub fn without_off_topic_in(
+        mut self,
+        known: &std::collections::HashSet<String>,
+    ) -> SlotMatcher {
+        self.phrases.retain(|(words, slot)| {
+            *slot != Slot::OffTopic || !words.iter().all(|w| known.contains(w))
+        });
+        self.by_first.clear();
+        for (i, (words, _)) in self.phrases.iter().enumerate() {
+            self.by_first.entry(words[0].clone()).or_default().push(i);
+        }
+        self
+    }
+
     /// The matcher for a thesaurus.
     pub fn new(thesaurus: &Thesaurus) -> SlotMatcher {
         let mut phrases: Vec<(Vec<String>, Slot)> = Vec::new();
@@ -76,12 +95,22 @@ impl SlotMatcher {
         for w in &thesaurus.online.words {
             phrases.push((phrase(w), Slot::Online));
         }
+        for w in &thesaurus.off_topic.words {
+            phrases.push((phrase(w), Slot::OffTopic));
+        }
         for (i, theme) in thesaurus.themes.iter().enumerate() {
             for w in theme.words.iter().chain(std::iter::once(&theme.label)) {
                 phrases.push((phrase(w), Slot::Theme(i)));
             }
         }
         phrases.retain(|(words, _)| !words.is_empty());
+        // An off-topic phrase that also names a slot ("jeux vidéo", a theme) names the slot.
+        let named: std::collections::HashSet<Vec<String>> = phrases
+            .iter()
+            .filter(|(_, slot)| *slot != Slot::OffTopic)
+            .map(|(words, _)| words.clone())
+            .collect();
+        phrases.retain(|(words, slot)| *slot != Slot::OffTopic || !named.contains(words));
         phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         let longest = phrases.first().map_or(0, |(w, _)| w.len());
         let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
