@@ -612,6 +612,9 @@ fn knowledge_docs(fields: Fields, knowledge: &Knowledge) -> Vec<TantivyDocument>
         for keyword in &fact.keywords {
             doc.add_text(fields.keywords, keyword);
         }
+        for question in &fact.questions {
+            doc.add_text(fields.body, question);
+        }
         doc.add_text(fields.body, &fact.statement);
         doc.add_text(fields.body, &fact.scope);
         docs.push(doc);
@@ -625,6 +628,9 @@ fn knowledge_docs(fields: Fields, knowledge: &Knowledge) -> Vec<TantivyDocument>
         for keyword in &portrait.keywords {
             doc.add_text(fields.keywords, keyword);
         }
+        for question in &portrait.questions {
+            doc.add_text(fields.body, question);
+        }
         doc.add_text(fields.body, &portrait.quote);
         docs.push(doc);
     }
@@ -633,6 +639,9 @@ fn knowledge_docs(fields: Fields, knowledge: &Knowledge) -> Vec<TantivyDocument>
         doc.add_text(fields.title, &topic.title);
         for keyword in &topic.keywords {
             doc.add_text(fields.keywords, keyword);
+        }
+        for question in &topic.questions {
+            doc.add_text(fields.body, question);
         }
         doc.add_text(fields.body, &topic.text);
         docs.push(doc);

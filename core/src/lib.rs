@@ -677,7 +677,7 @@ impl Boussole {
             }
             Kind::Portrait => {
                 let portraits: Vec<_> = close
-                    .take(2)
+                    .take(4)
                     .filter_map(|h| self.knowledge.portrait(&h.id))
                     .collect();
                 answer::portraits(&portraits)

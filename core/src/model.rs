@@ -683,6 +683,9 @@ pub struct Fact {
     /// Words people use to ask for it.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Questions it answers, in students' words (searched like its text).
+    #[serde(default)]
+    pub questions: Vec<String>,
     /// Corrections made when transcribing.
     #[serde(default)]
     pub notes: Vec<String>,
@@ -713,6 +716,9 @@ pub struct Portrait {
     /// Jobs, skills and sectors they speak for.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Questions they answer, in students' words (searched like their text).
+    #[serde(default)]
+    pub questions: Vec<String>,
     /// Source as cited.
     pub cited_as: String,
 }
@@ -758,6 +764,9 @@ pub struct Topic {
     /// Words people use to ask for it.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Questions it answers, in students' words (searched like its text).
+    #[serde(default)]
+    pub questions: Vec<String>,
 }
 
 /// A group of words that mean the same for search ("lycée", "lycéen", "lycéennes").

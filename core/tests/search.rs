@@ -423,3 +423,48 @@ fn questions_about_something_else_list_no_event() {
     );
     assert_eq!(ask("visites près de Lyon").intent, Intent::Events);
 }
+
+/// Role models found by what they do, where they work, or that they are apprentices,
+/// even with a place in the question.
+#[test]
+fn role_models_by_attribute() {
+    let names = |question: &str| {
+        let answer = ask(question);
+        assert_eq!(
+            answer.intent,
+            Intent::Portraits,
+            "{question}: {}",
+            answer.reply()
+        );
+        answer.portraits.clone()
+    };
+    let isere = names("un portrait de quelqu'un en Isère");
+    assert!(isere.contains(&"adrien-villeton".to_string()), "{isere:?}");
+    assert!(
+        isere.contains(&"mickael-stmicroelectronics".to_string()),
+        "{isere:?}"
+    );
+    let apprentices = names("des apprentis dans tes vidéos ?");
+    assert!(
+        apprentices.contains(&"oceane-mga-technologies".to_string()),
+        "{apprentices:?}"
+    );
+    assert_eq!(
+        names("quelqu'un qui fabrique des puces électroniques")[0],
+        "mickael-stmicroelectronics"
+    );
+}
+
+/// Figures asked in students' words.
+#[test]
+fn figures_in_students_words() {
+    for (question, figure) in [
+        ("ça paye mieux de bosser en usine ?", "13 %"),
+        ("les boîtes galèrent à embaucher ?", "60 %"),
+        ("y a combien de meufs dans l'industrie ?", "30 %"),
+        ("combien de thunes pour France 2030 ?", "54 milliards"),
+    ] {
+        let reply = ask(question).reply();
+        assert!(reply.contains(figure), "{question}: {reply}");
+    }
+}

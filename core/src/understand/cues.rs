@@ -74,11 +74,19 @@ pub(crate) const LEAN_ABOUT: &[&str] = &[
     "inscription", "participer", "edition", "quand", "dates", "label", "labellise",
 ];
 
+/// Words that ask for the role models even with a place or an audience ("un portrait
+/// de quelqu'un dans la Manche", "des apprentis dans tes vidéos").
+#[rustfmt::skip]
+pub(crate) const PEOPLE: &[&str] = &[
+    "portrait", "portraits", "video", "videos", "temoignage", "temoignages", "quelqu",
+];
+
 #[rustfmt::skip]
 pub(crate) const LEAN_PEOPLE: &[&str] = &[
     "metier", "metiers", "portrait", "portraits", "temoignage", "temoignages", "video",
     "videos", "qui", "modele", "modeles", "parcours", "travaille", "travailler",
-    "devenir", "ingenieur", "apprentie",
+    "devenir", "ingenieur", "apprentie", "jeune", "jeunes", "exemple", "exemples",
+    "bosse", "bossent", "taffe", "taffent",
 ];
 
 /// Words that introduce a place, left out of the text searched.

@@ -422,12 +422,19 @@ pub fn understand(
         .zip(&taken)
         .map(|(w, t)| if *t { String::new() } else { w.clone() })
         .collect();
-    fill_slots(&mut request, &free, lexicon);
+    let slot_words = fill_slots(&mut request, &free, lexicon);
     if request.off_topic {
         request.intent = Some(Intent::Unknown);
     }
-    request.lean = lean(&request, &corrected);
+    request.lean = lean(&request, &corrected, &slot_words);
 
+    set_queries(&mut request, &free, &corrected);
+    request
+}
+
+/// The words searched: the free words for events (fillers, place words and numbers
+/// left out), every content word for knowledge.
+fn set_queries(request: &mut Request, free: &[String], corrected: &[String]) {
     let content = |w: &&String| !w.is_empty() && !is_stop_word(w);
     request.query = free
         .iter()
@@ -444,7 +451,6 @@ pub fn understand(
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    request
 }
 
 /// The text understood: what a user cannot mean removed, cut to
@@ -586,9 +592,13 @@ fn correct_typos(
 }
 
 /// Audiences, girls, types, online, themes and organizers of the free words.
-fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) {
+/// Fills the slots named by `free` words; returns the indices of the words that named
+/// them.
+fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) -> Vec<usize> {
     let mut strong_off_topic = false;
+    let mut named = Vec::new();
     for found in lexicon.slots.find(free) {
+        named.extend(found.first..found.first + found.len);
         match found.slot {
             Slot::Audience(a) if !request.audiences.contains(&a) => request.audiences.push(a),
             Slot::Girls => request.girls = true,
@@ -614,13 +624,19 @@ fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) {
         && !request.girls
         && request.organizers.is_empty();
     request.off_topic |= strong_off_topic;
+    named
 }
 
-/// Which kind of answer the wording leans to.
-fn lean(request: &Request, corrected: &[String]) -> Lean {
+/// Which kind of answer the wording leans to. `slot_words` are the indices of the words
+/// that named a slot ("jeux vidéo" is a theme, not a video of the role models).
+fn lean(request: &Request, corrected: &[String], slot_words: &[usize]) -> Lean {
     let has = |list: &[&str]| corrected.iter().any(|w| list.contains(&w.as_str()));
+    let people = (0..corrected.len())
+        .any(|i| !slot_words.contains(&i) && PEOPLE.contains(&corrected[i].as_str()));
     if has(LEAN_FIGURES) {
         Lean::Figures
+    } else if people && !has(LEAN_EVENTS) {
+        Lean::People
     } else if has(LEAN_ABOUT) && !request.has_event_slots() {
         Lean::About
     } else if has(LEAN_EVENTS) || request.has_event_slots() {
