@@ -27,6 +27,9 @@ pub struct Conversation {
     next_handle: u32,
     /// A request "près de moi" waiting for the user's position.
     pub(crate) awaiting_position: Option<Request>,
+    /// The last answer was about something else than the list (figures, role models):
+    /// "et niveau escape game ?" then starts afresh rather than refining the list.
+    pub(crate) aside: bool,
 }
 
 /// A list of events shown.
@@ -40,6 +43,9 @@ pub(crate) struct LastSearch {
     pub ids: Vec<EventKey>,
     /// The page shown (from 0).
     pub page: usize,
+    /// The event whose details were shown last (index in `ids`): what "c'est où ?"
+    /// and "le suivant" then speak of.
+    pub focus: Option<usize>,
     /// A position the user shared, when the search was around it.
     pub position: Option<crate::places::Point>,
     /// The radius used around a position.
@@ -199,6 +205,7 @@ mod tests {
             request: Request::default(),
             ids: vec![EventKey::of("x")],
             page: 0,
+            focus: None,
             position: None,
             radius_km: None,
         }

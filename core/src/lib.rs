@@ -317,6 +317,18 @@ impl Boussole {
             {
                 Some(Followup::Refine)
             }
+            // "c'est où ?", "on y fait quoi ?": the event of the details shown, else the
+            // first of the page; a question that names something new is a new one.
+            (Some(Followup::Focus), Some(last)) if !request.has_event_slots() => {
+                let at = last.focus.unwrap_or(last.page * PAGE_SIZE);
+                Some(Followup::Details(Rank::Nth(at + 1)))
+            }
+            (Some(Followup::Focus), _) => None,
+            (Some(Followup::Refine), _) if conversation.aside => None,
+            // "et le suivant ?" after the details of one: the details of the next.
+            (Some(Followup::Next), Some(last)) if last.focus.is_some() => {
+                Some(Followup::Details(Rank::Nth(last.focus.unwrap_or(0) + 2)))
+            }
             (followup, _) => followup,
         };
         let answer = match (followup, conversation.last.as_mut()) {
@@ -350,18 +362,26 @@ impl Boussole {
             }
             _ => self.answer(conversation, request, now),
         };
+        conversation.aside = matches!(
+            answer.intent,
+            Intent::Facts | Intent::Portraits | Intent::About
+        );
         tracing::debug!(intent = ?answer.intent, events = answer.events.len(), "answered");
         answer::with_notices(answer, &notices)
     }
 
-    /// "le 2", "le dernier": the details of an item of the last list.
-    fn details(&self, last: &LastSearch, rank: Rank) -> Answer {
+    /// "le 2", "le dernier": the details of an item of the last list, which gets the
+    /// focus of what follows ("c'est où ?", "le suivant").
+    fn details(&self, last: &mut LastSearch, rank: Rank) -> Answer {
         let index = match rank {
             Rank::Nth(n) => n.saturating_sub(1),
             Rank::Last => (last.page * PAGE_SIZE + PAGE_SIZE).min(last.ids.len()) - 1,
         };
         match last.ids.get(index).and_then(|key| self.event(*key)) {
-            Some(event) => answer::details(event, index + 1),
+            Some(event) => {
+                last.focus = Some(index);
+                answer::details(event, index + 1)
+            }
             None => answer::no_such_item(index + 1, last.ids.len()),
         }
     }
@@ -599,6 +619,7 @@ impl Boussole {
             ids: remembered(&found),
             request,
             page: 0,
+            focus: None,
             position,
             radius_km,
         });

@@ -350,3 +350,31 @@ fn commands_are_turns() {
     let after = take(&mut conversation, Turn::Text("le 1".into()));
     assert!(after.events.is_empty(), "{}", after.reply());
 }
+
+/// After a list or the details of an event, a short question about it speaks of it:
+/// the event detailed, else the first of the list; "le suivant" after details details
+/// the next one.
+#[test]
+fn questions_about_the_event_in_focus() {
+    let answers = chat(&["escape game à Nice", "c'est quand exactement ?", "et l'adresse ?"]);
+    assert_eq!(answers[1].intent, Intent::EventDetails, "{}", answers[1].reply());
+    assert_eq!(answers[1].events[0].id, answers[0].events[0].id);
+    assert_eq!(answers[2].intent, Intent::EventDetails, "{}", answers[2].reply());
+    let answers = chat(&["escape game", "le 2", "et le suivant ?", "c'est où ?"]);
+    assert_eq!(answers[2].events[0].id, answers[0].events[2].id);
+    assert_eq!(answers[3].events[0].id, answers[0].events[2].id);
+    // Without a list, the question is answered on its own.
+    assert_ne!(chat(&["c'est où ?"])[0].intent, Intent::EventDetails);
+}
+
+/// A question about figures in the middle of a search: what follows starts afresh.
+#[test]
+fn an_aside_does_not_carry_the_filters_over() {
+    let answers = chat(&[
+        "une visite près de Belfort",
+        "combien on gagne dans l'industrie ?",
+        "et des job datings ?",
+    ]);
+    assert_eq!(answers[1].intent, Intent::Facts);
+    assert!(answers[2].understood.place.is_none(), "{:?}", answers[2].understood);
+}

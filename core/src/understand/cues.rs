@@ -103,7 +103,27 @@ pub(crate) const DETAIL_WORDS: &[&str] = &[
     "plus", "infos", "info", "information", "informations", "detail", "details", "savoir",
     "sur", "le", "la", "l", "du", "de", "d", "numero", "n", "no", "celui", "celle", "et",
     "lien", "en", "dis", "moi", "m", "parle", "voir", "veux", "ouvre", "choisis", "prends",
-    "c", "est", "quoi", "ca", "evenement",
+    "c", "est", "quoi", "ca", "evenement", "detaille", "detailler", "decris", "decrire",
+];
+
+/// Words of a question about one event, asked after it was shown: "c'est où ?", "on y
+/// fait quoi ?", "c'est quel jour ?", "t'as plus d'infos dessus ?".
+#[rustfmt::skip]
+pub(crate) const FOCUS_CUES: &[&str] = &[
+    "dessus", "ou", "quand", "jour", "heure", "heures", "horaire", "horaires", "activites",
+    "programme", "precisement", "exactement", "adresse", "lieu", "endroit", "inscription",
+    "inscrire", "gratuit", "prix", "payant", "organise", "organisateur", "musee", "salle",
+    "commence", "finit", "termine", "dure", "concretement", "contenu", "deroule", "fait",
+];
+
+/// The other words such a question is made of.
+#[rustfmt::skip]
+pub(crate) const FOCUS_WORDS: &[&str] = &[
+    "c", "est", "quoi", "on", "y", "a", "t", "as", "tu", "ca", "se", "il", "elle", "ils",
+    "elles", "quel", "quelle", "quels", "quelles", "dans", "de", "du", "la", "le", "les",
+    "des", "en", "pour", "et", "ok", "donc", "alors", "au", "fait", "faire", "aura", "va",
+    "peut", "comme", "qu", "que", "ce", "cest", "sais", "m", "dis", "plus", "infos", "detaille",
+    "passe", "lieu", "quoi", "exactement", "sera", "etre", "faut", "s", "j", "peux", "bien",
 ];
 
 #[rustfmt::skip]

@@ -85,6 +85,9 @@ pub enum Followup {
     Wider,
     /// "et à Nice ?", "et pour les collégiens ?": the new slots replace the old ones.
     Refine,
+    /// "c'est où ?", "on y fait quoi ?", "t'as plus d'infos dessus ?": about the event
+    /// in focus (the one detailed, else the first of the list).
+    Focus,
 }
 
 /// A question, understood.
@@ -648,6 +651,44 @@ fn lean(request: &Request, corrected: &[String], slot_words: &[usize]) -> Lean {
     }
 }
 
+/// "suivants", "encore", "ok et le suivant ?": the next page (or the next event after
+/// the details of one).
+fn asks_for_more(all: &[String]) -> bool {
+    let more = [
+        "suivants",
+        "suivant",
+        "suivante",
+        "suivantes",
+        "encore",
+        "autres",
+        "autre",
+        "suite",
+        "next",
+        "reste",
+    ];
+    let extra = [
+        "svp", "stp", "y", "a", "il", "en", "as", "tu", "ya", "ok", "alors", "donc", "le",
+    ];
+    all.iter().any(|w| more.contains(&w.as_str()))
+        && all.iter().all(|w| {
+            NEXT_WORDS.contains(&w.as_str())
+                || extra.contains(&w.as_str())
+                || ORDINALS.iter().any(|(o, _)| o == w)
+                || w.parse::<usize>().is_ok()
+        })
+}
+
+/// "c'est où ?", "on y fait quoi ?": a short question about one event, made only of
+/// the words of such questions.
+fn about_the_focus(all: &[String]) -> bool {
+    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    all.len() <= 10
+        && all.iter().any(|w| is(FOCUS_CUES, w))
+        && all
+            .iter()
+            .all(|w| is(FOCUS_CUES, w) || is(FOCUS_WORDS, w) || is(DETAIL_WORDS, w))
+}
+
 /// Help, greetings and thanks, recognized from the words alone.
 fn conversational(all: &[String], folded: &str) -> Option<Intent> {
     let is = |list: &[&str], w: &String| list.contains(&w.as_str());
@@ -729,25 +770,11 @@ fn followup(all: &[String]) -> Option<Followup> {
     ) {
         return Some(Followup::Wider);
     }
-    if all.iter().any(|w| {
-        [
-            "suivants",
-            "suivant",
-            "suivante",
-            "suivantes",
-            "encore",
-            "autres",
-            "autre",
-            "suite",
-            "next",
-            "reste",
-        ]
-        .contains(&w.as_str())
-    }) && only(
-        NEXT_WORDS,
-        &["svp", "stp", "y", "a", "il", "en", "as", "tu", "ya"],
-    ) {
+    if asks_for_more(all) {
         return Some(Followup::Next);
+    }
+    if about_the_focus(all) {
+        return Some(Followup::Focus);
     }
     if all
         .first()
