@@ -356,10 +356,24 @@ fn commands_are_turns() {
 /// the next one.
 #[test]
 fn questions_about_the_event_in_focus() {
-    let answers = chat(&["escape game à Nice", "c'est quand exactement ?", "et l'adresse ?"]);
-    assert_eq!(answers[1].intent, Intent::EventDetails, "{}", answers[1].reply());
+    let answers = chat(&[
+        "escape game à Nice",
+        "c'est quand exactement ?",
+        "et l'adresse ?",
+    ]);
+    assert_eq!(
+        answers[1].intent,
+        Intent::EventDetails,
+        "{}",
+        answers[1].reply()
+    );
     assert_eq!(answers[1].events[0].id, answers[0].events[0].id);
-    assert_eq!(answers[2].intent, Intent::EventDetails, "{}", answers[2].reply());
+    assert_eq!(
+        answers[2].intent,
+        Intent::EventDetails,
+        "{}",
+        answers[2].reply()
+    );
     let answers = chat(&["escape game", "le 2", "et le suivant ?", "c'est où ?"]);
     assert_eq!(answers[2].events[0].id, answers[0].events[2].id);
     assert_eq!(answers[3].events[0].id, answers[0].events[2].id);
@@ -376,5 +390,9 @@ fn an_aside_does_not_carry_the_filters_over() {
         "et des job datings ?",
     ]);
     assert_eq!(answers[1].intent, Intent::Facts);
-    assert!(answers[2].understood.place.is_none(), "{:?}", answers[2].understood);
+    assert!(
+        answers[2].understood.place.is_none(),
+        "{:?}",
+        answers[2].understood
+    );
 }

@@ -617,7 +617,7 @@ pub fn events(
         search
             .relaxed
             .iter()
-            .map(|r| Block::text(relaxed_note(r, search, gazetteer, today))),
+            .map(|r| Block::text(relaxed_note(r, (search, request), gazetteer, today))),
     );
     let header = list_header(search, request, (&shown, first), gazetteer);
     blocks.push(Block::text(header));
@@ -668,7 +668,7 @@ pub fn events(
 /// What a search gave up to find something.
 fn relaxed_note(
     relaxed: &Relaxed,
-    search: &EventSearch,
+    (search, request): (&EventSearch, &Request),
     gazetteer: &Gazetteer,
     today: NaiveDate,
 ) -> String {
@@ -685,7 +685,8 @@ fn relaxed_note(
             Some(place) => format!(
                 "Je n'ai rien trouvé qui corresponde exactement {place} ; voici tous les événements de ce coin."
             ),
-            None => "Je n'ai rien trouvé qui corresponde exactement ; voici les événements de ces dates.".to_string(),
+            None if request.dates.is_some() => "Je n'ai rien trouvé qui corresponde exactement ; voici les événements de ces dates.".to_string(),
+            None => "Je n'ai rien trouvé qui corresponde exactement ; voici d'autres événements.".to_string(),
         },
     }
 }

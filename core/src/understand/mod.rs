@@ -584,8 +584,11 @@ fn correct_typos(
     });
     for (i, word) in unknown.take(limits::TYPO_WORDS) {
         if let Some(fixed) = corrector.correct(word) {
+            // "stages" for "stage", "travaillent" for "travaille": the same word, said
+            // without a note.
+            let same_word = crate::text::stem(word) == crate::text::stem(&fixed);
             let correction = (word.clone(), fixed.clone());
-            if !request.corrections.contains(&correction) {
+            if !same_word && !request.corrections.contains(&correction) {
                 request.corrections.push(correction);
             }
             corrected[i] = fixed;
@@ -595,6 +598,7 @@ fn correct_typos(
 }
 
 /// Audiences, girls, types, online, themes and organizers of the free words.
+///
 /// Fills the slots named by `free` words; returns the indices of the words that named
 /// them.
 fn fill_slots(request: &mut Request, free: &[String], lexicon: &Lexicon) -> Vec<usize> {

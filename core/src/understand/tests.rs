@@ -220,3 +220,20 @@ fn long_questions_are_cut_and_said_so() {
     assert_eq!(request.notices, [Notice::Cut]);
     assert!(request.query.len() <= crate::limits::QUESTION_CHARS);
 }
+
+#[test]
+fn plurals_and_conjugations_are_no_corrections_to_tell() {
+    for question in [
+        "des stages en robotique",
+        "les ingenieurs qui conçoivent",
+        "des apprenties",
+    ] {
+        let request = understand(question);
+        let told: Vec<_> = request
+            .corrections
+            .iter()
+            .filter(|(typed, fixed)| crate::text::stem(typed) == crate::text::stem(fixed))
+            .collect();
+        assert!(told.is_empty(), "{question}: {told:?}");
+    }
+}
