@@ -122,7 +122,7 @@ fn impossible_dates_and_distances_are_explained_not_replaced() {
     }
     let december = ask("visites en décembre 2100");
     let dates = december.understood.dates.as_ref().expect("December 2100");
-    assert_eq!(dates.from.to_string(), "2100-12-01");
+    assert_eq!(dates.from.unwrap().to_string(), "2100-12-01");
     let near = ask("visites à 2,999 km de Brest");
     assert_eq!(near.understood.radius_km, Some(2.999));
 }

@@ -132,9 +132,9 @@ impl Alternative {
 /// Dates as understood.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnderstoodDates {
-    /// First day.
-    pub from: NaiveDate,
-    /// Last day (none when open: "à partir de mercredi").
+    /// First day (none when only a part of the day was said: "le matin").
+    pub from: Option<NaiveDate>,
+    /// Last day (none when open: "à partir de mercredi", or any day).
     pub to: Option<NaiveDate>,
     /// "jeudi 21 novembre".
     pub label: String,
@@ -459,7 +459,7 @@ pub fn understood(
         place: scope.map(|s| places::scope_label(s, &knowledge.gazetteer)),
         radius_km: scope.and_then(|s| s.radius_km),
         dates: request.dates.as_ref().map(|d| UnderstoodDates {
-            from: d.from,
+            from: (d.from != NaiveDate::MIN).then_some(d.from),
             to: (!d.open_ended()).then_some(d.to),
             label: dates::label(d, today),
         }),
