@@ -141,6 +141,19 @@ fn departements_in_every_spelling() {
     ]);
 }
 
+/// Communes typed lowercase, without accents, hyphens or apostrophes, after "à".
+#[test]
+fn communes_in_every_spelling() {
+    check(&[
+        ("événements à saint andre d apchon", "c:42199"),
+        ("événements à saint bonnet le bourg", "c:63323"),
+        ("événements à conde sur marne", "c:51161"),
+        ("événements à macon", "c:71270"),
+        ("événements à valence d albigeois", "c:81308"),
+        ("je vais à la mer", "-"),
+    ]);
+}
+
 /// Régions, current and former, and overseas groups.
 #[test]
 fn regions() {

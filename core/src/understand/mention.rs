@@ -105,6 +105,9 @@ const AREA_OVER_COMMUNE: u32 = 10_000;
 /// Communes of at least this population are taken without a preposition even when
 /// their name is an ordinary word ("rennes", "tours").
 const BIG_CITY: u32 = 50_000;
+/// Communes of at least this population are taken after "à" even when their name is an
+/// ordinary word ("à macon", "à vienne").
+const CUED_TOWN: u32 = 5_000;
 /// A lowercase single word with no preposition before it must name a commune at least
 /// this populous to be taken as a place.
 const BARE_WORD_MIN_POPULATION: u32 = 1_000;
@@ -368,9 +371,12 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
             .min(self.tokens.len() - i);
         for len in (1..=longest).rev() {
             let run = &self.tokens[i..i + len];
+            // "saint andre d apchon", typed without its apostrophe, is the name whose
+            // key dropped the elided "d'".
             let name_key = run
                 .iter()
                 .map(|t| t.word.as_str())
+                .filter(|w| !(len > 1 && ["d", "l"].contains(w)))
                 .collect::<Vec<_>>()
                 .join(" ");
             let named = self.gazetteer.named(&name_key);
@@ -439,8 +445,11 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
         let determiner = DETERMINERS.contains(&self.before(i, 1));
         // A capital letter inside the sentence marks a proper noun: "de Quimper".
         let proper_noun = capitalized && i > 0 && !(determiner && self.before(i, 1) != "de");
+        // After "à", ordinary words are a town when it is not tiny ("à macon") or when
+        // they are a long name ("à saint bonnet le bourg").
+        let cued_town = commune_cue && (biggest >= CUED_TOWN || len >= 3);
         let communes_ok = if ordinary {
-            (commune_cue || area_cue) && (capitalized || biggest >= BIG_CITY)
+            (commune_cue || area_cue) && (capitalized || biggest >= BIG_CITY || cued_town)
                 || proper_noun
                 || (!commune_cue && !determiner && biggest >= BIG_CITY && len == 1 && !area_cue)
         } else {
