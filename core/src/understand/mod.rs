@@ -408,7 +408,11 @@ pub fn understand(
 
     // The place, then the dates, then the slots, on the words not yet taken.
     let mut taken = vec![false; all.len()];
-    let dates = find_dates(&all, clock, &knowledge.week).ok().flatten();
+    // Read first only when a number could be a département or a day ("du 13 au 18").
+    let has_number = all.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+    let dates = has_number
+        .then(|| find_dates(&all, clock, &knowledge.week).ok().flatten())
+        .flatten();
     let context = (knowledge, lexicon);
     take_place(
         &mut request,
