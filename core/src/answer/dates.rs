@@ -63,31 +63,13 @@ pub fn day_label(day: NaiveDate, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::understand::dates::tests::{week, words};
     use crate::understand::dates::{Clock, find_dates};
-
-    fn week() -> crate::model::Week {
-        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap();
-        crate::model::Week {
-            name: "Semaine de l'industrie".into(),
-            edition: 13,
-            year: 2024,
-            since: 2011,
-            start: day(18),
-            end: day(24),
-            theme: String::new(),
-            organizer: String::new(),
-            website: String::new(),
-            map: String::new(),
-            cited_as: String::new(),
-        }
-    }
 
     /// The label of the dates of `question` on Monday 18 November 2024.
     fn said(question: &str) -> String {
         let today = NaiveDate::from_ymd_opt(2024, 11, 18).unwrap();
-        let text = crate::understand::dates::spell_numeric_dates(question);
-        let words: Vec<String> = crate::text::words(&text).into_iter().map(|w| w.0).collect();
-        let slot = find_dates(&words, Clock::from(today), &week())
+        let slot = find_dates(&words(question), Clock::from(today), &week())
             .unwrap()
             .unwrap();
         label(&slot, today)

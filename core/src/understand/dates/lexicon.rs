@@ -202,7 +202,6 @@ pub fn unit(word: &str) -> bool {
         "min",
         "minutes",
         "pourcent",
-        "pour",
         "jours",
         "semaines",
         "mois",

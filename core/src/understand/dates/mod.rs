@@ -27,7 +27,7 @@ mod parts;
 mod ranges;
 mod spans;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;

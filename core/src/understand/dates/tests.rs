@@ -5,7 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
 
-fn week() -> Week {
+/// La Semaine de l'industrie 2024, for the tests of the grammar and of its wording.
+pub(crate) fn week() -> Week {
     Week {
         name: "Semaine de l'industrie".into(),
         edition: 13,
@@ -21,7 +22,8 @@ fn week() -> Week {
     }
 }
 
-fn words(question: &str) -> Vec<String> {
+/// The folded words of a question, numeric dates spelled.
+pub(crate) fn words(question: &str) -> Vec<String> {
     let text = spell_numeric_dates(question);
     crate::text::words(&text)
         .into_iter()
