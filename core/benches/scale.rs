@@ -13,7 +13,7 @@ use boussole_core::Boussole;
 use boussole_core::import::{self, Context};
 use boussole_core::index::SearchIndex;
 use boussole_core::load::{load, load_cached, write_events};
-use boussole_core::places::{Area, Point};
+use boussole_core::places::{Area, Point, Territory};
 use boussole_core::search::Scope;
 use boussole_core::synthetic;
 use boussole_core::understand::Request;
@@ -241,13 +241,17 @@ fn area_clause(
             sql.push_str(" AND e.region = ?");
             args.push(rusqlite::types::Value::Text(code.to_string()));
         }
-        Some(Area::Group { regions, .. }) => {
+        Some(Area::Group { territory, .. }) => {
+            let (column, codes) = match territory {
+                Territory::Regions(codes) => ("e.region", codes),
+                Territory::Departements(codes) => ("e.dep", codes),
+            };
             sql.push_str(&format!(
-                " AND e.region IN ({})",
-                vec!["?"; regions.len()].join(",")
+                " AND {column} IN ({})",
+                vec!["?"; codes.len()].join(",")
             ));
             args.extend(
-                regions
+                codes
                     .iter()
                     .map(|r| rusqlite::types::Value::Text(r.to_string())),
             );

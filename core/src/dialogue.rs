@@ -27,9 +27,31 @@ pub struct Conversation {
     next_handle: u32,
     /// A request "près de moi" waiting for the user's position.
     pub(crate) awaiting_position: Option<Request>,
-    /// The last answer was about something else than the list (figures, role models):
-    /// "et niveau escape game ?" then starts afresh rather than refining the list.
-    pub(crate) aside: bool,
+    /// The last answer was about something else than the list (figures, role models,
+    /// the week): "et niveau escape game ?" then starts afresh rather than refining the
+    /// list, and "et l'année d'avant ?" or "il a quel âge ?" speak of what it showed.
+    pub(crate) aside: Option<Aside>,
+}
+
+/// What an answer beside the lists showed (ids of the data, nothing of the user's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Aside {
+    /// Figures, best first.
+    Facts(Vec<String>),
+    /// Role models, best first.
+    Portraits(Vec<String>),
+    /// The week.
+    About,
+}
+
+impl Aside {
+    /// Whether it shows no figure nor person ("je n'ai pas ce chiffre").
+    pub(crate) fn is_empty(&self) -> bool {
+        match self {
+            Aside::Facts(ids) | Aside::Portraits(ids) => ids.is_empty(),
+            Aside::About => false,
+        }
+    }
 }
 
 /// A list of events shown.

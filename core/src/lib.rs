@@ -45,14 +45,16 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::action::{Action, EventKey};
 
 use crate::answer::{Answer, PAGE_SIZE};
-use crate::dialogue::{Conversation, LastSearch};
+use crate::dialogue::{Aside, Conversation, LastSearch};
 use crate::index::{Hit, IndexError, Kind, SearchIndex};
 use crate::model::Knowledge;
 use crate::places::{Area, Point};
 use crate::search::{Facets, Scope};
 use crate::text::Analyzer;
 use crate::understand::dates::Clock;
-use crate::understand::{Followup, Intent, Lean, Lexicon, Rank, Request, understand};
+use crate::understand::{
+    Followup, Intent, Lean, Lexicon, Rank, Request, Trait, YearShift, understand,
+};
 
 /// One turn of a conversation, as an adapter receives it: never a sentence written by
 /// the adapter for the core to parse.
@@ -123,6 +125,25 @@ enum Plan<'h> {
 
 /// How many candidates each knowledge search brings back before the answer picks.
 const CANDIDATES: usize = 20;
+
+/// What an answer beside the lists showed, for the follow-ups.
+fn aside_of(answer: &Answer) -> Option<Aside> {
+    match answer.intent {
+        Intent::Facts => Some(Aside::Facts(
+            answer.facts.iter().map(|f| f.id.clone()).collect(),
+        )),
+        Intent::Portraits => Some(Aside::Portraits(answer.portraits.clone())),
+        Intent::About => Some(Aside::About),
+        _ => None,
+    }
+}
+
+/// The year a request asks about as a whole ("en 2023").
+fn asked_year(request: &Request) -> Option<i32> {
+    use chrono::Datelike;
+    let dates = request.dates.as_ref()?;
+    (dates.said == understand::dates::Said::Year).then(|| dates.from.year())
+}
 
 /// The keys of the events found, as many as a conversation remembers: enough for every
 /// page anyone reads, and memory bounded per conversation.
@@ -309,6 +330,14 @@ impl Boussole {
     ) -> Answer {
         let mut request = self.understand_in(question, now, conversation.day());
         let mut notices = std::mem::take(&mut request.notices);
+        if let Some(answer) = self.aside_followup(conversation, &request) {
+            // A figure or a person shown is what the next follow-up speaks of; "je n'ai
+            // pas ce chiffre" keeps the one before.
+            if let Some(aside) = aside_of(&answer).filter(|a| !a.is_empty()) {
+                conversation.aside = Some(aside);
+            }
+            return answer::with_notices(answer, &notices);
+        }
         let followup = match (request.followup, conversation.last.as_ref()) {
             // "et le 26 ?" after a short list: a day, not the 26th event ("le 9" after
             // three is still a rank that is not there).
@@ -324,7 +353,7 @@ impl Boussole {
                 Some(Followup::Details(Rank::Nth(at + 1)))
             }
             (Some(Followup::Focus), _) => None,
-            (Some(Followup::Refine), _) if conversation.aside => None,
+            (Some(Followup::Refine), _) if conversation.aside.is_some() => None,
             // "et le suivant ?" after the details of one: the details of the next.
             (Some(Followup::Next), Some(last)) if last.focus.is_some() => {
                 Some(Followup::Details(Rank::Nth(last.focus.unwrap_or(0) + 2)))
@@ -362,12 +391,43 @@ impl Boussole {
             }
             _ => self.answer(conversation, request, now),
         };
-        conversation.aside = matches!(
-            answer.intent,
-            Intent::Facts | Intent::Portraits | Intent::About
-        );
+        conversation.aside = aside_of(&answer);
         tracing::debug!(intent = ?answer.intent, events = answer.events.len(), "answered");
         answer::with_notices(answer, &notices)
+    }
+
+    /// "et l'année d'avant ?" after figures, "il a quel âge ?" (or "c'est où ?") after
+    /// role models: about what the last answer showed, which stays in view.
+    fn aside_followup(&self, conversation: &Conversation, request: &Request) -> Option<Answer> {
+        match (request.followup?, conversation.aside.as_ref()?) {
+            (Followup::Year(shift), Aside::Facts(ids)) => {
+                let fact = self.knowledge.fact(ids.first()?)?;
+                let series = self.knowledge.series(fact);
+                let year = match shift {
+                    YearShift::Before => fact.year - 1,
+                    YearShift::After => fact.year + 1,
+                    YearShift::In(year) => year,
+                };
+                Some(match series.iter().find(|f| f.year == year) {
+                    Some(other) => answer::facts(&[other]),
+                    None => answer::no_such_year(fact, year, &series),
+                })
+            }
+            (Followup::Person(asked), Aside::Portraits(ids)) => {
+                let portrait = self.knowledge.portrait(ids.first()?)?;
+                Some(answer::portrait_trait(
+                    portrait,
+                    asked,
+                    &self.knowledge.gazetteer,
+                ))
+            }
+            (Followup::Focus, Aside::Portraits(ids)) => {
+                let portrait = self.knowledge.portrait(ids.first()?)?;
+                let gazetteer = &self.knowledge.gazetteer;
+                Some(answer::portrait_trait(portrait, Trait::Place, gazetteer))
+            }
+            _ => None,
+        }
     }
 
     /// "le 2", "le dernier": the details of an item of the last list, which gets the
@@ -540,10 +600,15 @@ impl Boussole {
             )
         };
         let also = match self.plan(&request, &knowledge) {
-            Plan::Knowledge => return self.knowledge_answer(&knowledge, request.lean),
+            Plan::Knowledge => return self.knowledge_answer(&knowledge, &request),
             Plan::Unknown => return answer::unknown(),
             Plan::Events { also } => also,
         };
+        if request.asks_what
+            && let Some(answer) = self.named_details(conversation, &request, now)
+        {
+            return answer;
+        }
         let mut answer = self.events_answer(conversation, request, None, None, now);
         let also = also.and_then(|hit| match hit.kind {
             Kind::Fact => self.knowledge.fact(&hit.id).map(answer::Also::Fact),
@@ -578,15 +643,27 @@ impl Boussole {
                 also: portrait.or(knowledge.first()),
             };
         }
+        // Compared on the same words, so that the scores compare.
+        let best_event = || {
+            self.index
+                .search(&request.knowledge_query, &[Kind::Event], 1)
+                .first()
+                .map_or(0.0, |h| h.score)
+        };
+        // An organizer's word alone ("les campus des métiers ils vont accueillir plus
+        // d'élèves ?") is no event question when the knowledge fits far better.
+        let only_organizers = !request.organizers.is_empty() && {
+            let mut others = request.clone();
+            others.organizers.clear();
+            !others.has_event_slots()
+        };
+        if only_organizers && best_knowledge > 2.0 * best_event() {
+            return Plan::Knowledge;
+        }
         if request.lean == Lean::Events || request.has_event_slots() {
             return Plan::Events { also: None };
         }
-        // Compared on the same words, so that the scores compare.
-        let best_event = self
-            .index
-            .search(&request.knowledge_query, &[Kind::Event], 1)
-            .first()
-            .map_or(0.0, |h| h.score);
+        let best_event = best_event();
         let slots = !request.themes.is_empty();
         if best_knowledge > best_event * 1.5 && !slots {
             return Plan::Knowledge;
@@ -624,6 +701,32 @@ impl Boussole {
             radius_km,
         });
         answer
+    }
+
+    /// "c'est quoi Mission Héritage ?": the details of the one event the request names,
+    /// which gets the focus of what follows ("c'est où ?"); none when it names none.
+    fn named_details(
+        &self,
+        conversation: &mut Conversation,
+        request: &Request,
+        now: DateTime<FixedOffset>,
+    ) -> Option<Answer> {
+        let found = self.search_events(request, None, None, now.date_naive());
+        if found.nearest_instead {
+            return None;
+        }
+        let event = search::named(&found.found, request, &self.index)?;
+        let handle = conversation.new_handle();
+        conversation.remember(LastSearch {
+            handle,
+            ids: vec![EventKey::of(&event.id)],
+            request: request.clone(),
+            page: 0,
+            focus: Some(0),
+            position: None,
+            radius_km: None,
+        });
+        Some(answer::details(event, 1))
     }
 
     /// The events of a request, around a shared position or its own place.
@@ -673,8 +776,8 @@ impl Boussole {
         answer
     }
 
-    fn knowledge_answer(&self, hits: &[Hit], lean: Lean) -> Answer {
-        let wanted = match lean {
+    fn knowledge_answer(&self, hits: &[Hit], request: &Request) -> Answer {
+        let wanted = match request.lean {
             Lean::Figures => Some(Kind::Fact),
             Lean::About => Some(Kind::Topic),
             Lean::People => Some(Kind::Portrait),
@@ -690,10 +793,12 @@ impl Boussole {
         let close = of_kind.iter().filter(|h| h.score >= best * 0.75);
         match kind {
             Kind::Fact => {
-                let facts: Vec<_> = close
-                    .take(3)
-                    .filter_map(|h| self.knowledge.fact(&h.id))
-                    .collect();
+                let mut facts: Vec<_> = close.filter_map(|h| self.knowledge.fact(&h.id)).collect();
+                // "en 2023": the figures of that year first.
+                if let Some(year) = asked_year(request) {
+                    facts.sort_by_key(|f| f.year != year);
+                }
+                facts.truncate(3);
                 answer::facts(&facts)
             }
             Kind::Portrait => {

@@ -21,6 +21,9 @@ pub const TYPO_WORDS: usize = 12;
 /// How many runs of words of a question are looked up as misspelled place names.
 pub const FUZZY_PLACE_LOOKUPS: usize = 24;
 
+/// Radius of "près de X" when the question gives none, in kilometres.
+pub const DEFAULT_RADIUS_KM: f64 = 30.0;
+
 /// Radius beyond which a search is no longer "around" a place but France-wide, in km
 /// (metropolitan France is about 1,000 km across).
 pub const MAX_RADIUS_KM: f64 = 1_000.0;

@@ -871,6 +871,19 @@ impl Knowledge {
         self.facts.iter().find(|fact| fact.id == id)
     }
 
+    /// The figures of the same measure as `fact` (same topic and unit: "ouvertures nettes
+    /// d'usines" in 2022, 2023, 2024…), `fact` included, by year; in a year, those of
+    /// the same scope first.
+    pub fn series(&self, fact: &Fact) -> Vec<&Fact> {
+        let mut series: Vec<&Fact> = self
+            .facts
+            .iter()
+            .filter(|f| f.topic == fact.topic && f.unit == fact.unit)
+            .collect();
+        series.sort_by_key(|f| (f.year, f.scope != fact.scope));
+        series
+    }
+
     /// The portrait with this id.
     pub fn portrait(&self, id: &str) -> Option<&Portrait> {
         self.portraits.iter().find(|portrait| portrait.id == id)

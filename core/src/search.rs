@@ -9,14 +9,13 @@ use chrono::{NaiveDate, Timelike};
 use crate::index::{Organized, SearchIndex};
 use crate::limits;
 use crate::model::{Audience, Event, EventType, Knowledge, Set};
-use crate::places::{Area, Code, Gazetteer, Point};
+use crate::places::{Area, Code, Gazetteer, Point, Territory};
 use crate::understand::PlaceMention;
 use crate::understand::Request;
 use crate::understand::dates::{DateSlot, PartOfDay};
 use crate::understand::slots::{SlotMatcher, event_themes};
 
-/// Radius of "près de X" when the question gives none, in kilometres.
-pub const DEFAULT_RADIUS_KM: f64 = 30.0;
+pub use crate::limits::DEFAULT_RADIUS_KM;
 
 /// How many themes a thesaurus may have: [`limits::THEMES`].
 pub const MAX_THEMES: usize = limits::THEMES;
@@ -86,9 +85,9 @@ impl Scope {
                 area,
                 radius_km: None,
             },
-            Area::Group { .. } => Scope {
+            Area::Group { territory, .. } => Scope {
+                center: territory_center(territory, gazetteer),
                 area,
-                center: None,
                 radius_km: None,
             },
             Area::Here => return None,
@@ -131,9 +130,14 @@ impl Scope {
                 AreaTest::Departement(Code::new(&gazetteer.departement_at(*index).code))
             }
             Area::Region(code) => AreaTest::Regions(Code::new(code).into_iter().collect()),
-            Area::Group { regions, .. } => {
-                AreaTest::Regions(regions.iter().filter_map(|r| Code::new(r)).collect())
-            }
+            Area::Group { territory, .. } => match territory {
+                Territory::Regions(regions) => {
+                    AreaTest::Regions(regions.iter().filter_map(|r| Code::new(r)).collect())
+                }
+                Territory::Departements(codes) => {
+                    AreaTest::Departements(codes.iter().filter_map(|d| Code::new(d)).collect())
+                }
+            },
         }
     }
 
@@ -165,9 +169,27 @@ impl Scope {
             }
             AreaTest::Departement(code) => row.departement.is_some() && row.departement == *code,
             AreaTest::Regions(codes) => row.region.is_some_and(|r| codes.contains(&r)),
+            AreaTest::Departements(codes) => row.departement.is_some_and(|d| codes.contains(&d)),
         };
         (inside, distance)
     }
+}
+
+/// The middle of a former région (the mean of its départements' centres), for the
+/// nearest events when none is inside; none for groups of régions (outre-mer).
+fn territory_center(territory: &Territory, gazetteer: &Gazetteer) -> Option<Point> {
+    let Territory::Departements(codes) = territory else {
+        return None;
+    };
+    let centers: Vec<Point> = codes
+        .iter()
+        .filter_map(|code| gazetteer.departement(code))
+        .map(|d| d.center)
+        .collect();
+    let n = centers.len() as f64;
+    let lat = centers.iter().map(|p| p.lat).sum::<f64>() / n;
+    let lon = centers.iter().map(|p| p.lon).sum::<f64>() / n;
+    Point::new(lat, lon)
 }
 
 impl AreaTest {
@@ -190,6 +212,8 @@ enum AreaTest {
     Departement(Option<Code>),
     /// In one of these régions.
     Regions(Vec<Code>),
+    /// In one of these départements.
+    Departements(Vec<Code>),
 }
 
 /// What the search filters and ranks an event on, in 56 bytes: a broad question scans
@@ -669,6 +693,57 @@ fn option_cmp(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     }
+}
+
+/// The one event of a list that the request names ("la visite du chantier du métro",
+/// "Albioma", "Mission Héritage"): more of the request's words are in its name (title,
+/// organizer, venue, names quoted in its description) than in any other's: two at
+/// least, or all of them, or one that is an organizer's.
+pub fn named<'a>(found: &[Found<'a>], request: &Request, index: &SearchIndex) -> Option<&'a Event> {
+    let analyzer = index.analyzer();
+    let mut asked = analyzer.terms(&request.query);
+    asked.sort();
+    asked.dedup();
+    let organizers = analyzer.terms(&request.organizers.join(" "));
+    let mut best: Option<(&'a Event, usize)> = None;
+    let mut tie = false;
+    for event in found.iter().map(|f| f.event) {
+        let name = analyzer.terms(&name_text(event));
+        let covered: Vec<&String> = asked.iter().filter(|t| name.contains(t)).collect();
+        let enough = covered.len() >= 2
+            || covered.len() == asked.len()
+            || covered.iter().any(|t| organizers.contains(t));
+        let count = if enough { covered.len() } else { 0 };
+        match best {
+            Some((_, most)) if count == most && count > 0 => tie = true,
+            Some((_, most)) if count <= most => {}
+            _ if count > 0 => {
+                best = Some((event, count));
+                tie = false;
+            }
+            _ => {}
+        }
+    }
+    best.filter(|_| !tie).map(|(event, _)| event)
+}
+
+/// The words an event is called by: its title, organizer, venue and the names its
+/// description quotes (« Mission Héritage »).
+fn name_text(event: &Event) -> String {
+    let mut text = format!("{} {}", event.title, event.organizer);
+    if let Some(venue) = &event.place.venue {
+        text.push(' ');
+        text.push_str(venue);
+    }
+    for quoted in event.description.split('«').skip(1) {
+        if let Some((name, _)) = quoted.split_once('»')
+            && name.chars().count() <= 60
+        {
+            text.push(' ');
+            text.push_str(name);
+        }
+    }
+    text
 }
 
 #[cfg(test)]

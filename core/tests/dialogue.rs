@@ -396,3 +396,95 @@ fn an_aside_does_not_carry_the_filters_over() {
         answers[2].understood
     );
 }
+
+#[test]
+fn a_figure_in_another_year() {
+    let answers = chat(&[
+        "combien d'usines ont ouvert en 2023 ?",
+        "et l'année d'avant ?",
+        "et en 2019 ?",
+        "et l'année d'après ?",
+    ]);
+    assert_eq!(answers[0].facts[0].id, "ouvertures-usines-2023");
+    assert_eq!(answers[1].intent, Intent::Facts);
+    assert_eq!(answers[1].facts[0].id, "ouvertures-usines-2022");
+    assert!(answers[1].reply().contains("176"), "{}", answers[1].reply());
+    assert!(answers[2].facts.is_empty());
+    assert!(
+        answers[2].reply().contains("pour 2019") && answers[2].reply().contains("2022, 2023"),
+        "{}",
+        answers[2].reply()
+    );
+    // Still about the figure shown before the miss: 2022, then the year after.
+    assert_eq!(answers[3].facts[0].id, "ouvertures-usines-2023");
+}
+
+#[test]
+fn a_trait_of_the_role_model_shown() {
+    let answers = chat(&[
+        "un ingénieur qui fait des puces de téléphone ?",
+        "et il a quel âge ?",
+        "il bosse dans quel département ?",
+        "c'est quelle boîte ?",
+    ]);
+    assert_eq!(answers[0].portraits[0], "mickael-stmicroelectronics");
+    assert!(
+        answers[1].reply().starts_with("Mickael a 25 ans."),
+        "{}",
+        answers[1].reply()
+    );
+    assert!(
+        answers[2]
+            .reply()
+            .starts_with("Mickael travaille dans l'Isère (38)."),
+        "{}",
+        answers[2].reply()
+    );
+    assert!(
+        answers[3]
+            .reply()
+            .starts_with("Mickael travaille chez STMicroelectronics.")
+    );
+    // The kit gives no age for Océane: said, not made up.
+    let answers = chat(&["une apprentie avec des robots ?", "elle a quel âge ?"]);
+    assert_eq!(answers[0].portraits[0], "oceane-mga-technologies");
+    assert!(
+        answers[1].reply().contains("ne dit pas l'âge d'Océane"),
+        "{}",
+        answers[1].reply()
+    );
+    // Without a role model shown, the same words are a question of their own.
+    let answers = chat(&["escape game à Nice", "il a quel âge ?"]);
+    assert_ne!(answers[1].intent, Intent::Portraits);
+}
+
+#[test]
+fn an_event_named_gets_its_details_then_follow_ups() {
+    let answers = chat(&[
+        "il se passe quoi au village de l'industrie ?",
+        "c'est où ?",
+        "c'est quel jour ?",
+    ]);
+    assert_eq!(answers[0].intent, Intent::EventDetails);
+    assert_eq!(answers[0].events[0].id, "village-de-lindustrie-4203657");
+    assert!(
+        answers[1].reply().contains("Paris"),
+        "{}",
+        answers[1].reply()
+    );
+    assert!(
+        answers[2].reply().contains("26 novembre"),
+        "{}",
+        answers[2].reply()
+    );
+    // Named by the organizer and by a name its description quotes.
+    let answer = &chat(&["EDF ça propose quoi concrètement ?"])[0];
+    assert_eq!(answer.intent, Intent::EventDetails);
+    assert_eq!(
+        answer.events[0].id,
+        "visite-de-lusine-hydroelectrique-de-castirla-8279411"
+    );
+    // Words that name no event in particular: the list.
+    let answer = &chat(&["c'est quoi les visites pour les lycéens ?"])[0];
+    assert_eq!(answer.intent, Intent::Events);
+}

@@ -161,10 +161,11 @@ fn regions() {
         ("en Bretagne", "r:53"),
         ("en Normandie", "r:28"),
         ("en Corse", "r:94"),
-        ("en Picardie", "r:32"),
-        ("en Rhône-Alpes", "r:84"),
-        ("en Lorraine", "r:44"),
-        ("en Midi-Pyrénées", "r:76"),
+        ("en Picardie", "g:Picardie"),
+        ("en Rhône-Alpes", "g:Rhône-Alpes"),
+        ("en Lorraine", "g:Lorraine"),
+        ("en midi pyrenees", "g:Midi-Pyrénées"),
+        ("en Centre", "r:24"),
         ("en Provence-Alpes-Côte d'Azur", "r:93"),
         ("en PACA", "r:93"),
         ("à La Réunion", "d:974"),
@@ -183,8 +184,12 @@ fn postal_codes_and_arrondissements() {
     check(&[
         ("29200", "c:29019"),
         ("près de 44000", "c:44109"),
-        ("75012", "c:75056"),
+        ("75012", "c:75112"),
+        ("un event vers 69003", "c:69383"),
         ("Paris 12e", "c:75112"),
+        ("dans le 15e à paris", "c:75115"),
+        ("le 3e arrondissement de Lyon", "c:69383"),
+        ("15 à paris", "c:75056"),
         ("paris 12", "c:75112"),
         ("Lyon 3e", "c:69383"),
         ("Marseille 1er", "c:13201"),
@@ -353,4 +358,42 @@ fn radii_are_read_with_their_decimals_and_thousands() {
     // Zero and huge numbers are read as typed: understanding says what they become.
     assert_eq!(radius("à 0 km de Lyon"), Some(0.0));
     assert!(radius(&format!("à {} km de Nice", "9".repeat(400))).is_some_and(f64::is_infinite));
+}
+
+/// A former région is its own départements, not the whole région it merged into.
+#[test]
+fn former_regions_are_their_former_territory() {
+    let mention = find_place(gazetteer(), "en Picardie", |_| false).unwrap();
+    let Area::Group { territory, .. } = mention.area else {
+        panic!("{:?}", mention.area);
+    };
+    assert_eq!(
+        territory,
+        boussole_core::places::Territory::Departements(vec!["02".into(), "60".into(), "80".into()])
+    );
+}
+
+/// A postal code shared by several communes is searched around all of them.
+#[test]
+fn a_shared_postal_code_covers_all_its_communes() {
+    let mention = find_place(gazetteer(), "près de 01170", |_| false).unwrap();
+    let names: Vec<&str> = mention
+        .postcode_communes
+        .iter()
+        .map(|&c| &*gazetteer().commune(c).name)
+        .collect();
+    assert!(names.len() >= 5, "{names:?}");
+    assert!(
+        names.contains(&"Gex") && names.contains(&"Cessy"),
+        "{names:?}"
+    );
+    let first = gazetteer().commune(mention.postcode_communes[0]).point;
+    let reach = mention.radius_km.unwrap();
+    for &c in &mention.postcode_communes {
+        assert!(first.distance_km(gazetteer().commune(c).point) + 30.0 <= reach + 1e-9);
+    }
+    // One commune, one code: the default radius.
+    let mention = find_place(gazetteer(), "près de 29200", |_| false).unwrap();
+    assert!(mention.postcode_communes.is_empty());
+    assert_eq!(mention.radius_km, None);
 }

@@ -164,6 +164,25 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     }
 }
 
+/// "2022", "2022 et 2023", "2022, 2023 et 2024".
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
+    }
+}
+
+/// "de Mickael", "d'Océane", "d'Adrien": "de" before a name, elided before a vowel.
+pub fn of_name(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    if folded.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h']) {
+        format!("d'{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
 /// "à 12 km", "à 2,4 km", "à moins d'1 km".
 pub fn distance(km: f64) -> String {
     if km < 1.0 {
@@ -193,6 +212,15 @@ mod tests {
         assert_eq!(number(1.2), "1,2");
         assert_eq!(number(13.0), "13");
         assert_eq!(number(0.0), "0");
+    }
+
+    #[test]
+    fn lists_and_names_read_as_in_french() {
+        let years = |y: &[&str]| list(&y.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(years(&["2022"]), "2022");
+        assert_eq!(years(&["2022", "2023", "2024"]), "2022, 2023 et 2024");
+        assert_eq!(of_name("Océane"), "d'Océane");
+        assert_eq!(of_name("Mickael"), "de Mickael");
     }
 
     #[test]

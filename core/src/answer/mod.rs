@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+pub mod asides;
 pub mod calendar;
 pub mod dates;
 pub mod french;
@@ -20,9 +21,10 @@ use crate::model::{Audience, Event, EventType, Fact, Knowledge, Portrait, Topic}
 use crate::places::{Area, Gazetteer};
 use crate::search::{EventSearch, Found, Relaxed};
 use crate::understand::dates::NoSuchDate;
-use crate::understand::{Intent, Notice, Request};
+use crate::understand::{Intent, Notice, PlaceMention, Request};
 
 /// Events shown in one answer (one phone screen).
+pub use self::asides::{no_such_year, portrait_trait};
 pub use crate::limits::PAGE_SIZE;
 
 /// An event as listed in an answer (the `--json` contract).
@@ -407,6 +409,31 @@ fn area_name(area: &Area, gazetteer: &Gazetteer) -> String {
     }
 }
 
+/// "Le code postal 01170 est celui de Gex, Cessy, Chevry…": the communes of a shared
+/// postal code, all searched.
+fn postcode_note(mention: &PlaceMention, gazetteer: &Gazetteer) -> Option<String> {
+    let (first, _) = mention.postcode_communes.split_first()?;
+    let code = gazetteer.commune(*first).postcodes.iter().find(|p| {
+        mention
+            .postcode_communes
+            .iter()
+            .all(|&c| gazetteer.commune(c).postcodes.contains(p))
+    })?;
+    let mut names: Vec<String> = mention
+        .postcode_communes
+        .iter()
+        .take(6)
+        .map(|&c| gazetteer.commune(c).name.to_string())
+        .collect();
+    if mention.postcode_communes.len() > 6 {
+        names.push(format!("{} autres", mention.postcode_communes.len() - 6));
+    }
+    Some(format!(
+        "Le code postal {code} est celui de {} : je cherche autour de toutes ces communes.",
+        french::list(&names)
+    ))
+}
+
 /// What the answer says before listing events: corrections, homonyms, other readings.
 fn request_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
     let mut notes = Vec::new();
@@ -416,6 +443,9 @@ fn request_notes(request: &Request, gazetteer: &Gazetteer) -> Vec<String> {
                 "J'ai compris « {} » pour « {typed} ».",
                 area_name(&mention.area, gazetteer)
             ));
+        }
+        if let Some(note) = postcode_note(mention, gazetteer) {
+            notes.push(note);
         }
         if let Some(other) = mention.alternatives.first() {
             notes.push(format!(

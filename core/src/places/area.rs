@@ -10,13 +10,23 @@ pub enum Area {
     Departement(u32),
     /// A région (code).
     Region(Box<str>),
-    /// A group of régions ("outre-mer"), with its label.
+    /// A group of régions ("outre-mer") or of départements (a former région,
+    /// "Picardie"), with its label.
     Group {
         /// How users call it.
         label: Box<str>,
-        /// Région codes.
-        regions: Vec<Box<str>>,
+        /// What it is made of.
+        territory: Territory,
     },
     /// The user's own position ("près de moi"), which only an adapter can supply.
     Here,
+}
+
+/// What a group of places is made of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Territory {
+    /// Régions, by code ("outre-mer").
+    Regions(Vec<Box<str>>),
+    /// Départements, by code (a former région).
+    Departements(Vec<Box<str>>),
 }

@@ -3,6 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
+use super::area::Territory;
 use super::code::Code;
 use super::fuzzy::FuzzyIndex;
 use super::geo::Point;
@@ -84,8 +85,9 @@ pub enum Named {
     Departement(u32),
     /// A région (its code).
     Region(Box<str>),
-    /// A group of régions ("outre-mer"): its label and région codes.
-    Group(Box<str>, Vec<Box<str>>),
+    /// A group of régions ("outre-mer") or of départements (a former région,
+    /// "Picardie"): its label and codes.
+    Group(Box<str>, Territory),
 }
 
 /// Every French commune, département and région, with lookups by name, code and postal
@@ -292,22 +294,69 @@ fn code(
     code
 }
 
-/// Former régions and groups of régions: (is a group, alias, région codes).
-fn aliases(file: (&Path, &str), problems: &mut Vec<Problem>) -> Vec<(bool, String, Vec<Box<str>>)> {
+/// Another name of a région ("PACA"), of a group of régions ("outre-mer") or of a
+/// former région ("Picardie").
+struct Alias {
+    name: String,
+    kind: AliasKind,
+}
+
+enum AliasKind {
+    Region(Box<str>),
+    Group(Territory),
+}
+
+/// The aliases, their codes checked against the régions and départements.
+fn aliases(
+    file: (&Path, &str),
+    (regions, departements): (&[Region], &[Departement]),
+    problems: &mut Vec<Problem>,
+) -> Vec<Alias> {
     let mut aliases = Vec::new();
     let columns = ["kind", "alias", "codes", "note"];
     read_tsv(file, &columns, problems, |line, c, problems| {
-        if c[0] != "region" && c[0] != "group" {
+        let codes: Vec<Box<str>> = c[2].split(',').map(Into::into).collect();
+        let (known, kind): (&dyn Fn(&str) -> bool, _) = match c[0] {
+            "region" => (
+                &|code| regions.iter().any(|r| &*r.code == code),
+                AliasKind::Region(codes[0].clone()),
+            ),
+            "group" => (
+                &|code| regions.iter().any(|r| &*r.code == code),
+                AliasKind::Group(Territory::Regions(codes.clone())),
+            ),
+            "former" => (
+                &|code| departements.iter().any(|d| &*d.code == code),
+                AliasKind::Group(Territory::Departements(codes.clone())),
+            ),
+            other => {
+                let message = format!(
+                    "expected region, group or former, got {:?}",
+                    limits::cut(other, 20)
+                );
+                problems.push(Problem::new(
+                    file.0,
+                    &format!("line {line}"),
+                    "kind",
+                    message,
+                ));
+                return;
+            }
+        };
+        if let Some(unknown) = codes.iter().find(|code| !known(code)) {
+            let message = format!("no such code: {:?}", limits::cut(unknown, 20));
             problems.push(Problem::new(
                 file.0,
                 &format!("line {line}"),
-                "kind",
-                format!("expected region or group, got {:?}", limits::cut(c[0], 20)),
+                "codes",
+                message,
             ));
             return;
         }
-        let codes: Vec<Box<str>> = c[2].split(',').map(Into::into).collect();
-        aliases.push((c[0] == "group", c[1].to_string(), codes));
+        aliases.push(Alias {
+            name: c[1].to_string(),
+            kind,
+        });
     });
     aliases
 }
@@ -355,7 +404,7 @@ impl Gazetteer {
         let regions = regions(file(0), &mut problems);
         let departements = departements(file(1), &mut problems);
         let (communes, parents) = communes(file(2), &mut problems);
-        let aliases = aliases(file(3), &mut problems);
+        let aliases = aliases(file(3), (&regions, &departements), &mut problems);
         let common_words: HashSet<Box<str>> = file(4)
             .1
             .lines()
@@ -380,7 +429,7 @@ impl Gazetteer {
         parents: Vec<(u32, Code)>,
         mut departements: Vec<Departement>,
         mut regions: Vec<Region>,
-        aliases: Vec<(bool, String, Vec<Box<str>>)>,
+        aliases: Vec<Alias>,
         common_words: HashSet<Box<str>>,
     ) -> Gazetteer {
         let by_insee: HashMap<Code, u32> = communes
@@ -604,7 +653,7 @@ fn area_keys(
     by_key: &mut HashMap<Box<str>, Vec<Named>>,
     departements: &[Departement],
     regions: &[Region],
-    aliases: Vec<(bool, String, Vec<Box<str>>)>,
+    aliases: Vec<Alias>,
 ) -> FuzzyIndex<Named> {
     let mut fuzzy = FuzzyIndex::new();
     for (name_key, named) in by_key.iter() {
@@ -630,12 +679,15 @@ fn area_keys(
             .or_default()
             .push(Named::Region(r.code.clone()));
     }
-    for (group, alias, codes) in aliases {
-        let name_key = key(&alias);
-        let named = if group {
-            Named::Group(alias.to_lowercase().into(), codes)
-        } else {
-            Named::Region(codes[0].clone())
+    for alias in aliases {
+        let name_key = key(&alias.name);
+        let named = match alias.kind {
+            // "outre-mer" is said in lowercase; "Picardie" is a name.
+            AliasKind::Group(regions @ Territory::Regions(_)) => {
+                Named::Group(alias.name.to_lowercase().into(), regions)
+            }
+            AliasKind::Group(territory) => Named::Group(alias.name.into(), territory),
+            AliasKind::Region(code) => Named::Region(code),
         };
         if name_key.len() >= 5 {
             fuzzy.insert(&name_key, named.clone());

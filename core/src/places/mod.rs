@@ -8,7 +8,7 @@ pub mod fuzzy;
 mod gazetteer;
 mod geo;
 
-pub use area::Area;
+pub use area::{Area, Territory};
 pub use code::Code;
 pub use gazetteer::{
     Commune, Departement, FUZZY_MIN_POPULATION, GAZETTEER_FILES, Gazetteer, Named, Region,

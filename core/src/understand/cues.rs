@@ -71,7 +71,8 @@ pub(crate) const LEAN_FIGURES: &[&str] = &[
 pub(crate) const LEAN_ABOUT: &[&str] = &[
     "gratuit", "gratuits", "gratuite", "payant", "payants", "payante", "prix", "coute",
     "couter", "tarif", "tarifs", "organise", "organisateur", "organisateurs", "inscrire",
-    "inscription", "participer", "edition", "quand", "dates", "label", "labellise",
+    "inscription", "participer", "edition", "quand", "dates", "label", "labellise", "dure",
+    "durent", "duree",
 ];
 
 /// Words that ask for the role models even with a place or an audience ("un portrait
@@ -81,12 +82,36 @@ pub(crate) const PEOPLE: &[&str] = &[
     "portrait", "portraits", "video", "videos", "temoignage", "temoignages", "quelqu",
 ];
 
+/// A person described ("un jeune en alternance", "la fille des robots") asks for a role
+/// model: a determiner of one person, then one of these.
+#[rustfmt::skip]
+pub(crate) const PERSON_NOUNS: &[&str] = &[
+    "jeune", "fille", "garcon", "mec", "meuf", "gars", "femme", "homme", "personne",
+    "ingenieur", "ingenieure", "inge", "apprenti", "apprentie", "alternant", "alternante",
+    "technicien", "technicienne", "ouvrier", "ouvriere", "operateur", "operatrice",
+    "soudeur", "soudeuse", "cheffe", "salarie", "salariee",
+];
+
+#[rustfmt::skip]
+pub(crate) const DETERMINERS: &[&str] = &["un", "une", "le", "la", "l", "cette", "ce", "cet"];
+
 #[rustfmt::skip]
 pub(crate) const LEAN_PEOPLE: &[&str] = &[
     "metier", "metiers", "portrait", "portraits", "temoignage", "temoignages", "video",
     "videos", "qui", "modele", "modeles", "parcours", "travaille", "travailler",
     "devenir", "ingenieur", "apprentie", "jeune", "jeunes", "exemple", "exemples",
     "bosse", "bossent", "taffe", "taffent",
+];
+
+/// Words that every fact, role model and topic speaks of: left out of the knowledge
+/// search when the question says anything else.
+pub(crate) const EVERYWHERE: &[&str] = &[
+    "industrie",
+    "industries",
+    "industriel",
+    "industrielle",
+    "industriels",
+    "industrielles",
 ];
 
 /// Words that introduce a place, left out of the text searched.
@@ -124,6 +149,25 @@ pub(crate) const FOCUS_WORDS: &[&str] = &[
     "des", "en", "pour", "et", "ok", "donc", "alors", "au", "fait", "faire", "aura", "va",
     "peut", "comme", "qu", "que", "ce", "cest", "sais", "m", "dis", "plus", "infos", "detaille",
     "passe", "lieu", "quoi", "exactement", "sera", "etre", "faut", "s", "j", "peux", "bien",
+];
+
+/// The words of "et l'année d'avant ?" and "et en 2022 ?".
+#[rustfmt::skip]
+pub(crate) const YEAR_WORDS: &[&str] = &[
+    "et", "l", "annee", "an", "d", "avant", "apres", "precedente", "passee", "suivante",
+    "prochaine", "prochain", "dernier", "derniere", "en", "pour", "ce", "cette", "c", "etait",
+    "est", "combien", "la", "du", "coup", "alors", "pareil", "ok", "meme", "chose", "chiffre",
+    "sur", "de",
+];
+
+/// The words of a question about a role model just shown ("et il a quel âge ?").
+#[rustfmt::skip]
+pub(crate) const PERSON_WORDS: &[&str] = &[
+    "et", "il", "elle", "lui", "son", "sa", "ses", "a", "quel", "quelle", "age", "ans",
+    "bosse", "travaille", "taffe", "habite", "vient", "dans", "de", "d", "quoi", "ou", "c",
+    "est", "departement", "region", "ville", "coin", "entreprise", "boite", "societe", "chez",
+    "qui", "metier", "job", "poste", "boulot", "fait", "comme", "en", "t", "y", "ok", "du",
+    "coup", "alors", "le", "la", "l", "quand", "meme", "exactement", "sais", "tu", "as",
 ];
 
 #[rustfmt::skip]

@@ -12,7 +12,7 @@
 
 use super::cues::FILLERS;
 use crate::limits;
-use crate::places::{Area, Gazetteer, Named};
+use crate::places::{Area, Gazetteer, Named, Territory};
 use crate::text::{MONTHS, is_stop_word, words};
 
 /// A place found in a question.
@@ -30,6 +30,9 @@ pub struct PlaceMention {
     pub alternatives: Vec<Area>,
     /// "le 29" could also be a day of the month.
     pub could_be_a_day: bool,
+    /// A postal code shared by several communes ("01170"): all of them, the one the
+    /// search is around first; the radius reaches the others.
+    pub postcode_communes: Vec<u32>,
 }
 
 #[derive(Debug)]
@@ -252,7 +255,7 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
             }
         }
         best.map(|(_, mut mention)| {
-            mention.radius_km = self.radius();
+            mention.radius_km = self.radius().or(mention.radius_km);
             mention
         })
     }
@@ -297,6 +300,7 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
             corrected_from: None,
             alternatives: Vec::new(),
             could_be_a_day: false,
+            postcode_communes: Vec::new(),
         }
     }
 
@@ -311,20 +315,46 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
         near.then(|| (3, i + 1, self.mention(Area::Here, i, i + 1)))
     }
 
+    /// A postal code: its arrondissement ("75012" is Paris 12e, not all of Paris), its
+    /// commune, or all the communes that share it, around the most populous one and
+    /// far enough to reach the others. An INSEE code otherwise.
+    fn postcode(&self, i: usize, code: &str) -> Option<(u8, usize, PlaceMention)> {
+        let gazetteer = self.gazetteer;
+        let all = gazetteer.communes_by_postcode(code);
+        let arrondissements: Vec<u32> = all
+            .iter()
+            .copied()
+            .filter(|&c| gazetteer.commune(c).is_arrondissement())
+            .collect();
+        let communes = if arrondissements.is_empty() {
+            all.to_vec()
+        } else {
+            arrondissements
+        };
+        let Some(&first) = communes.first() else {
+            let insee = gazetteer.commune_index(code)?;
+            return Some((3, i + 1, self.mention(Area::Commune(insee), i, i + 1)));
+        };
+        let mut mention = self.mention(Area::Commune(first), i, i + 1);
+        if communes.len() > 1 {
+            let center = gazetteer.commune(first).point;
+            let farthest = communes
+                .iter()
+                .map(|&c| center.distance_km(gazetteer.commune(c).point))
+                .fold(0.0, f64::max);
+            mention.radius_km = Some(crate::limits::DEFAULT_RADIUS_KM + farthest.ceil());
+            mention.postcode_communes = communes;
+        }
+        Some((3, i + 1, mention))
+    }
+
     /// Postal codes, INSEE codes and département numbers.
     fn number(&self, i: usize) -> Option<(u8, usize, PlaceMention)> {
         let word = self.word(i);
         let next = self.word(i + 1);
         let digits = word.chars().all(|c| c.is_ascii_digit());
         if digits && word.len() == 5 {
-            let communes = self.gazetteer.communes_by_postcode(word);
-            let (first, rest) = match communes.split_first() {
-                Some((first, rest)) => (*first, rest),
-                None => (self.gazetteer.commune_index(word)?, &[][..]),
-            };
-            let mut mention = self.mention(Area::Commune(first), i, i + 1);
-            mention.alternatives = rest.iter().take(3).map(|&c| Area::Commune(c)).collect();
-            return Some((3, i + 1, mention));
+            return self.postcode(i, word);
         }
         let is_code = (digits && word.len() == 3) || word == "2a" || word == "2b";
         let short = digits && (1..=2).contains(&word.len());
@@ -414,9 +444,9 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
                 Named::Communes(ids) => communes.extend(ids),
                 Named::Departement(d) => options.push(Area::Departement(*d)),
                 Named::Region(code) => options.push(Area::Region(code.clone())),
-                Named::Group(label, regions) => options.push(Area::Group {
+                Named::Group(label, territory) => options.push(Area::Group {
                     label: label.clone(),
-                    regions: regions.clone(),
+                    territory: territory.clone(),
                 }),
             }
         }
@@ -487,12 +517,17 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
             chosen = candidates[0];
             end = qualifier_end;
         }
+        let mut start = i;
         if let Some((arrondissement, arrondissement_end)) = self.arrondissement(end, chosen) {
             chosen = arrondissement;
             candidates = vec![arrondissement];
             end = arrondissement_end;
+        } else if let Some((arrondissement, from)) = self.arrondissement_before(i, chosen) {
+            chosen = arrondissement;
+            candidates = vec![arrondissement];
+            start = from;
         }
-        let mut mention = self.mention(Area::Commune(chosen), i, end);
+        let mut mention = self.mention(Area::Commune(chosen), start, end);
         mention.alternatives = candidates
             .iter()
             .filter(|&&c| c != chosen)
@@ -550,8 +585,11 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
                         keep(&|c| *commune(c).departement == **code)
                     }
                     Named::Region(code) => keep(&|c| *commune(c).region == **code),
-                    Named::Group(_, regions) => {
+                    Named::Group(_, Territory::Regions(regions)) => {
                         keep(&|c| regions.iter().any(|r| **r == *commune(c).region))
+                    }
+                    Named::Group(_, Territory::Departements(codes)) => {
+                        keep(&|c| codes.iter().any(|d| **d == *commune(c).departement))
                     }
                     Named::Communes(_) => continue,
                 };
@@ -580,6 +618,27 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
         }
         let number: u32 = digits.parse().ok()?;
         Some((self.gazetteer.arrondissement(commune, number)?, end))
+    }
+
+    /// "le 15e à Paris", "dans le 3e arrondissement de Lyon": an ordinal before the
+    /// commune (a bare number is not: "15 à Paris" may be a day). Its arrondissement
+    /// and the first word of the mention.
+    fn arrondissement_before(&self, at: usize, commune: u32) -> Option<(u32, usize)> {
+        let mut j = at.checked_sub(1)?;
+        if ["a", "de", "du", "d", "sur"].contains(&self.word(j)) {
+            j = j.checked_sub(1)?;
+        }
+        if ["arrondissement", "arr", "arrdt"].contains(&self.word(j)) {
+            j = j.checked_sub(1)?;
+        }
+        let word = self.word(j);
+        let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+        let suffix = &word[digits.len()..];
+        if digits.is_empty() || !["e", "eme", "er", "ere", "ieme"].contains(&suffix) {
+            return None;
+        }
+        let number: u32 = digits.parse().ok()?;
+        Some((self.gazetteer.arrondissement(commune, number)?, j))
     }
 
     /// Misspelled names of the larger places: "Toulouze", "Nise", "Brets".
@@ -626,10 +685,10 @@ impl<F: Fn(&str) -> bool> Finder<'_, F> {
                 }
                 Named::Departement(d) => self.mention(Area::Departement(*d), i, i + len),
                 Named::Region(code) => self.mention(Area::Region(code.clone()), i, i + len),
-                Named::Group(label, regions) => self.mention(
+                Named::Group(label, territory) => self.mention(
                     Area::Group {
                         label: label.clone(),
-                        regions: regions.clone(),
+                        territory: territory.clone(),
                     },
                     i,
                     i + len,

@@ -88,6 +88,35 @@ pub enum Followup {
     /// "c'est où ?", "on y fait quoi ?", "t'as plus d'infos dessus ?": about the event
     /// in focus (the one detailed, else the first of the list).
     Focus,
+    /// "et l'année d'avant ?", "et en 2022 ?": the figure just shown, another year.
+    Year(YearShift),
+    /// "il a quel âge ?", "elle bosse dans quelle boîte ?": about the role model just
+    /// shown.
+    Person(Trait),
+}
+
+/// Which year of a figure a follow-up asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearShift {
+    /// "l'année d'avant", "l'année précédente".
+    Before,
+    /// "l'année d'après", "l'année suivante".
+    After,
+    /// "et en 2022 ?".
+    In(i32),
+}
+
+/// What a follow-up asks of a role model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trait {
+    /// "il a quel âge ?".
+    Age,
+    /// "elle bosse où ?", "dans quel département ?".
+    Place,
+    /// "c'est quelle boîte ?".
+    Company,
+    /// "il fait quoi comme métier ?".
+    Job,
 }
 
 /// A question, understood.
@@ -107,6 +136,9 @@ pub struct Request {
     /// (weather, sport, homework…), and names no audience, type, theme nor organizer:
     /// Boussole says it cannot answer.
     pub off_topic: bool,
+    /// It asks what something is or holds ("c'est quoi Mission Héritage ?", "on y fait
+    /// quoi concrètement ?", "ça parle de quoi ?"): an event it names gets its details.
+    pub asks_what: bool,
     /// Audiences asked for.
     pub audiences: Vec<Audience>,
     /// Events for girls and women (mixité).
@@ -257,8 +289,15 @@ impl Lexicon {
         let mut vocabulary: HashSet<String> = cue_words.clone();
         vocabulary.extend(knowledge_words(knowledge));
         vocabulary.extend(crate::text::STOP_WORDS.iter().map(|w| w.to_string()));
+        let names = knowledge
+            .portraits
+            .iter()
+            .map(|p| p.company.as_str())
+            .chain(knowledge.events.iter().map(|e| e.organizer.as_str()))
+            .flat_map(spelling::folded_words)
+            .collect::<Vec<_>>();
         Lexicon {
-            corrector: Corrector::new(vocabulary, known),
+            corrector: Corrector::new(vocabulary, known).with_names(names),
             cue_words,
             slots,
             organizer_words,
@@ -434,6 +473,12 @@ pub fn understand(
         request.intent = Some(Intent::Unknown);
     }
     request.lean = lean(&request, &corrected, &slot_words);
+    request.asks_what = asks_what(&corrected);
+    if request.asks_what && defines_an_audience(&request, &free, &slot_words) {
+        // "c'est quoi un bac pro ?": what a school track is, which Boussole cannot tell.
+        request.off_topic = true;
+        request.intent = Some(Intent::Unknown);
+    }
 
     set_queries(&mut request, &free, &corrected);
     request
@@ -451,13 +496,20 @@ fn set_queries(request: &mut Request, free: &[String], corrected: &[String]) {
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    request.knowledge_query = corrected
+    // Every fact speaks of industry: the word weighs only in the week's name ("la
+    // semaine de l'industrie") or when it is all there is.
+    let the_week = corrected.iter().any(|w| w == "semaine");
+    let mut knowledge: Vec<String> = corrected
         .iter()
         .filter(content)
         .filter(|w| !GREETINGS.contains(&w.as_str()) && !POLITE.contains(&w.as_str()))
         .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
+    let everywhere = |w: &String| !the_week && EVERYWHERE.contains(&w.as_str());
+    if knowledge.iter().any(|w| !everywhere(w)) {
+        knowledge.retain(|w| !everywhere(w));
+    }
+    request.knowledge_query = knowledge.join(" ");
 }
 
 /// The text understood: what a user cannot mean removed, cut to
@@ -644,9 +696,29 @@ fn lean(request: &Request, corrected: &[String], slot_words: &[usize]) -> Lean {
     let has = |list: &[&str]| corrected.iter().any(|w| list.contains(&w.as_str()));
     let people = (0..corrected.len())
         .any(|i| !slot_words.contains(&i) && PEOPLE.contains(&corrected[i].as_str()));
-    if has(LEAN_FIGURES) {
+    // "combien de temps ça dure": a duration, not a figure.
+    let duration = corrected
+        .windows(3)
+        .any(|w| w[0] == "combien" && w[2] == "temps")
+        || corrected
+            .windows(2)
+            .any(|w| w[0] == "combien" && w[1] == "temps");
+    // "à part la biomasse" is no share.
+    let figures = corrected.iter().enumerate().any(|(i, w)| {
+        let aside = w == "part" && i > 0 && corrected[i - 1] == "a";
+        LEAN_FIGURES.contains(&w.as_str()) && !(duration && w == "combien") && !aside
+    });
+    // "un jeune en alternance", "la fille des robots", "un ingénieur qui…": someone
+    // described, when the question names no place, date or kind of event.
+    let someone = corrected
+        .windows(2)
+        .any(|w| DETERMINERS.contains(&w[0].as_str()) && PERSON_NOUNS.contains(&w[1].as_str()))
+        && request.place.is_none()
+        && request.dates.is_none()
+        && request.types.is_empty();
+    if figures {
         Lean::Figures
-    } else if people && !has(LEAN_EVENTS) {
+    } else if (people || someone) && !has(LEAN_EVENTS) {
         Lean::People
     } else if has(LEAN_ABOUT) && !request.has_event_slots() {
         Lean::About
@@ -657,6 +729,47 @@ fn lean(request: &Request, corrected: &[String], slot_words: &[usize]) -> Lean {
     } else {
         Lean::None
     }
+}
+
+/// "c'est quoi X ?", "on y fait quoi ?", "ça parle de quoi ?", "elle fait quoi ?",
+/// "concrètement ?": a question about what a thing is or holds.
+fn asks_what(corrected: &[String]) -> bool {
+    let has = |list: &[&str]| corrected.iter().any(|w| list.contains(&w.as_str()));
+    has(&["concretement", "consiste", "explique", "raconte"])
+        || (has(&["quoi"]) && has(&["est", "fait", "parle", "agit", "sert", "cest", "passe"]))
+}
+
+/// "c'est quoi un bac pro ?", "ça veut dire quoi BTS ?": a question of what an audience's
+/// track is, with no other word (no place, date, type, theme or organizer either).
+fn defines_an_audience(request: &Request, free: &[String], slot_words: &[usize]) -> bool {
+    let only_audiences = !request.audiences.is_empty()
+        && request.types.is_empty()
+        && request.themes.is_empty()
+        && request.organizers.is_empty()
+        && !request.girls
+        && request.place.is_none()
+        && request.dates.is_none();
+    let defining = |w: &str| {
+        [
+            "quoi",
+            "c",
+            "est",
+            "cest",
+            "exactement",
+            "veut",
+            "dire",
+            "ca",
+            "un",
+            "une",
+            "le",
+        ]
+        .contains(&w)
+    };
+    only_audiences
+        && free
+            .iter()
+            .enumerate()
+            .all(|(i, w)| w.is_empty() || slot_words.contains(&i) || defining(w) || is_stop_word(w))
 }
 
 /// "suivants", "encore", "ok et le suivant ?": the next page (or the next event after
@@ -695,6 +808,62 @@ fn about_the_focus(all: &[String]) -> bool {
         && all
             .iter()
             .all(|w| is(FOCUS_CUES, w) || is(FOCUS_WORDS, w) || is(DETAIL_WORDS, w))
+}
+
+/// "et l'année d'avant ?", "l'année suivante ?", "et en 2022 ?": a short question
+/// asking the last figure for another year.
+fn year_shift(all: &[String]) -> Option<YearShift> {
+    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
+    let short = all.len() <= 8
+        && all
+            .iter()
+            .all(|w| YEAR_WORDS.contains(&w.as_str()) || year(w).is_some());
+    if !short {
+        return None;
+    }
+    if let Some(year) = all.iter().find_map(|w| year(w)) {
+        return Some(YearShift::In(year));
+    }
+    if !has(&["annee", "an"]) {
+        return None;
+    }
+    if has(&["avant", "precedente", "passee", "dernier", "derniere"]) {
+        Some(YearShift::Before)
+    } else if has(&["apres", "suivante", "prochaine", "prochain"]) {
+        Some(YearShift::After)
+    } else {
+        None
+    }
+}
+
+/// A year said in figures (1990 to 2100).
+fn year(word: &str) -> Option<i32> {
+    let year: i32 = word.parse().ok().filter(|_| word.len() == 4)?;
+    (1990..=2100).contains(&year).then_some(year)
+}
+
+/// "il a quel âge ?", "elle bosse dans quel département ?", "c'est quoi sa boîte ?": a
+/// short question about a person (a pronoun, a trait, nothing else).
+fn person_trait(all: &[String]) -> Option<Trait> {
+    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
+    // "c'est quelle boîte ?" needs no pronoun; "c'est où ?" does (else an event's).
+    let about_someone = has(&["il", "elle", "lui", "son", "sa", "ses"])
+        || has(&["age", "entreprise", "boite", "societe"]);
+    let short = all.len() <= 10 && all.iter().all(|w| PERSON_WORDS.contains(&w.as_str()));
+    if !about_someone || !short {
+        return None;
+    }
+    if has(&["age", "ans"]) {
+        Some(Trait::Age)
+    } else if has(&["entreprise", "boite", "societe", "chez"]) {
+        Some(Trait::Company)
+    } else if has(&["departement", "region", "ville", "ou", "habite", "coin"]) {
+        Some(Trait::Place)
+    } else if has(&["metier", "job", "poste", "boulot", "fait"]) {
+        Some(Trait::Job)
+    } else {
+        None
+    }
 }
 
 /// Help, greetings and thanks, recognized from the words alone.
@@ -780,6 +949,12 @@ fn followup(all: &[String]) -> Option<Followup> {
     }
     if asks_for_more(all) {
         return Some(Followup::Next);
+    }
+    if let Some(shift) = year_shift(all) {
+        return Some(Followup::Year(shift));
+    }
+    if let Some(asked) = person_trait(all) {
+        return Some(Followup::Person(asked));
     }
     if about_the_focus(all) {
         return Some(Followup::Focus);

@@ -1,6 +1,6 @@
 //! How students type: inclusive spellings, SMS words, typos.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::places::fuzzy::{FuzzyIndex, TypoRule};
 use crate::text::{fold, words};
@@ -101,6 +101,8 @@ pub fn expand_sms(text: &str, sms: &BTreeMap<String, String>) -> String {
 pub struct Corrector {
     vocabulary: HashSet<String>,
     fuzzy: FuzzyIndex<()>,
+    /// Long names that students shorten ("stmicro" for "stmicroelectronics").
+    names: BTreeSet<String>,
 }
 
 impl Corrector {
@@ -125,7 +127,36 @@ impl Corrector {
         }
         let mut vocabulary = targets;
         vocabulary.extend(known.into_iter().filter(usable));
-        Corrector { vocabulary, fuzzy }
+        Corrector {
+            vocabulary,
+            fuzzy,
+            names: BTreeSet::new(),
+        }
+    }
+
+    /// The same corrector, completing the start of one of these long names (folded
+    /// words of 10 letters or more) to the name: "stmicro" is "stmicroelectronics".
+    pub fn with_names(mut self, names: impl IntoIterator<Item = String>) -> Corrector {
+        self.names = names
+            .into_iter()
+            .filter(|n| n.chars().count() >= 10)
+            .collect();
+        self
+    }
+
+    /// The only long name that starts with `word` (5 letters or more, 3 fewer than the
+    /// name at least).
+    fn complete(&self, word: &str) -> Option<String> {
+        if word.chars().count() < 5 {
+            return None;
+        }
+        let mut starting = self
+            .names
+            .range(word.to_string()..)
+            .take_while(|name| name.starts_with(word))
+            .filter(|name| name.len() >= word.len() + 3);
+        let name = starting.next()?;
+        starting.next().is_none().then(|| name.clone())
     }
 
     /// Whether a folded word is known.
@@ -139,7 +170,9 @@ impl Corrector {
             return None;
         }
         let found = self.fuzzy.lookup(word);
-        let (best, _, distance) = *found.first()?;
+        let Some(&(best, _, distance)) = found.first() else {
+            return self.complete(word);
+        };
         // Ties at the same distance: prefer the same first letter, else give up.
         let same_initial = |w: &str| w.chars().next() == word.chars().next();
         let ties: Vec<&str> = found
@@ -171,6 +204,19 @@ pub fn fold_entry(entry: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_are_completed_from_their_start_when_only_one_fits() {
+        let names = ["stmicroelectronics", "stellantisgroupe", "stellantiscentre"];
+        let corrector = Corrector::new(names.iter().map(|n| n.to_string()), [])
+            .with_names(names.iter().map(|n| n.to_string()));
+        assert_eq!(
+            corrector.correct("stmicro").as_deref(),
+            Some("stmicroelectronics")
+        );
+        assert_eq!(corrector.correct("stellantis"), None, "two names start so");
+        assert_eq!(corrector.correct("stmi"), None, "too short to tell");
+    }
 
     #[test]
     fn inclusive_spellings_become_plain() {

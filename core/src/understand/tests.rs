@@ -237,3 +237,94 @@ fn plurals_and_conjugations_are_no_corrections_to_tell() {
         assert!(told.is_empty(), "{question}: {told:?}");
     }
 }
+
+#[test]
+fn followups_on_figures_and_people() {
+    let followup = |q: &str| understand(q).followup;
+    assert_eq!(
+        followup("et l'année d'avant ?"),
+        Some(Followup::Year(YearShift::Before))
+    );
+    assert_eq!(
+        followup("et l'année suivante alors ?"),
+        Some(Followup::Year(YearShift::After))
+    );
+    assert_eq!(
+        followup("et en 2022 ?"),
+        Some(Followup::Year(YearShift::In(2022)))
+    );
+    assert_eq!(
+        followup("et il a quel âge ?"),
+        Some(Followup::Person(Trait::Age))
+    );
+    assert_eq!(
+        followup("elle bosse dans quelle boîte ?"),
+        Some(Followup::Person(Trait::Company))
+    );
+    assert_eq!(
+        followup("il habite dans quelle région ?"),
+        Some(Followup::Person(Trait::Place))
+    );
+    assert_eq!(
+        followup("et elle fait quoi comme métier ?"),
+        Some(Followup::Person(Trait::Job))
+    );
+    // A real question, not a follow-up.
+    assert_eq!(followup("les salaires en 2022 dans la chimie ?"), None);
+    assert_ne!(
+        followup("il y a quoi pour les lycéens à Brest ?"),
+        Some(Followup::Person(Trait::Place))
+    );
+}
+
+#[test]
+fn what_kind_of_answer_the_wording_asks() {
+    // Someone described asks for a role model, unless a place, a date or a kind of
+    // event makes it an events question.
+    assert_eq!(
+        understand("une meuf qui soude des bateaux ?").lean,
+        Lean::People
+    );
+    assert_eq!(understand("un apprenti à Lyon demain ?").lean, Lean::Events);
+    // "combien de temps" is a duration, "à part" no share.
+    assert_eq!(
+        understand("combien de temps dure la semaine ?").lean,
+        Lean::About
+    );
+    assert_eq!(
+        understand("combien on gagne en usine ?").lean,
+        Lean::Figures
+    );
+    assert_ne!(understand("et à part le nucléaire ?").lean, Lean::Figures);
+    // Every fact is about industry: the word weighs only in the week's name or alone.
+    assert_eq!(
+        understand("l'industrie recrute des mecs ?").knowledge_query,
+        "recrute mecs"
+    );
+    assert_eq!(understand("l'industrie ?").knowledge_query, "industrie");
+    assert!(
+        understand("la semaine de l'industrie c'est quand ?")
+            .knowledge_query
+            .contains("industrie")
+    );
+}
+
+#[test]
+fn what_something_is_and_what_a_track_is() {
+    assert!(understand("c'est quoi Mission Héritage ?").asks_what);
+    assert!(understand("on y fait quoi concrètement ?").asks_what);
+    assert!(understand("ça parle de quoi le village ?").asks_what);
+    assert!(!understand("des visites à Brest ?").asks_what);
+    // What a school track is: Boussole says it cannot tell.
+    for question in ["c'est quoi un bac pro ?", "c'est quoi exactement le BTS ?"] {
+        let request = understand(question);
+        assert!(request.off_topic, "{question}");
+        assert_eq!(request.intent, Some(Intent::Unknown), "{question}");
+    }
+    for question in [
+        "c'est quoi un job dating ?",
+        "c'est quoi les visites pour les lycéens à Brest ?",
+    ] {
+        assert!(!understand(question).off_topic, "{question}");
+    }
+}
