@@ -24,7 +24,7 @@ use crate::progress::{Progress, Silent};
 use crate::text::{ANALYZER_NAME, ANALYZER_VERSION, Analyzer};
 
 /// Version of the schema: part of the fingerprint.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 
 /// File written last in a complete on-disk index.
 const READY_MARKER: &str = "READY";
@@ -625,6 +625,10 @@ fn knowledge_docs(fields: Fields, knowledge: &Knowledge) -> Vec<TantivyDocument>
         doc.add_text(fields.title, &portrait.job);
         doc.add_text(fields.organizer, &portrait.company);
         doc.add_text(fields.place, &portrait.departement_name);
+        if let Some(age) = portrait.age {
+            // "quelqu'un de 23 ans".
+            doc.add_text(fields.body, format!("{age} ans"));
+        }
         for keyword in &portrait.keywords {
             doc.add_text(fields.keywords, keyword);
         }

@@ -75,6 +75,13 @@ pub(crate) const LEAN_ABOUT: &[&str] = &[
     "durent", "duree",
 ];
 
+/// Words of the price: the week's answer even when a kind of event is named.
+#[rustfmt::skip]
+pub(crate) const PRICE: &[&str] = &[
+    "gratuit", "gratuits", "gratuite", "gratuites", "payant", "payants", "payante",
+    "payantes", "prix", "coute", "coutent", "tarif", "tarifs",
+];
+
 /// Words that ask for the role models even with a place or an audience ("un portrait
 /// de quelqu'un dans la Manche", "des apprentis dans tes vidéos").
 #[rustfmt::skip]

@@ -720,7 +720,10 @@ fn lean(request: &Request, corrected: &[String], slot_words: &[usize]) -> Lean {
         Lean::Figures
     } else if (people || someone) && !has(LEAN_EVENTS) {
         Lean::People
-    } else if has(LEAN_ABOUT) && !request.has_event_slots() {
+    } else if has(LEAN_ABOUT) && !request.has_event_slots()
+        // "c'est payant les visites ?": the price of the week, whatever the kind.
+        || has(PRICE) && request.place.is_none() && request.dates.is_none()
+    {
         Lean::About
     } else if has(LEAN_EVENTS) || request.has_event_slots() {
         Lean::Events

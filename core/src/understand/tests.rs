@@ -328,3 +328,12 @@ fn what_something_is_and_what_a_track_is() {
         assert!(!understand(question).off_topic, "{question}");
     }
 }
+
+#[test]
+fn the_price_is_the_weeks_whatever_the_kind_of_event() {
+    assert_eq!(understand("c'est payant les visites ?").lean, Lean::About);
+    assert_eq!(
+        understand("des visites gratuites à Brest ?").lean,
+        Lean::Events
+    );
+}
