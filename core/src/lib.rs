@@ -413,18 +413,14 @@ impl Boussole {
                     None => answer::no_such_year(fact, year, &series),
                 })
             }
-            (Followup::Person(asked), Aside::Portraits(ids)) => {
-                let portrait = self.knowledge.portrait(ids.first()?)?;
-                Some(answer::portrait_trait(
-                    portrait,
-                    asked,
-                    &self.knowledge.gazetteer,
-                ))
-            }
-            (Followup::Focus, Aside::Portraits(ids)) => {
+            (followup @ (Followup::Person(_) | Followup::Focus), Aside::Portraits(ids)) => {
+                let asked = match followup {
+                    Followup::Person(asked) => asked,
+                    _ => Trait::Place,
+                };
                 let portrait = self.knowledge.portrait(ids.first()?)?;
                 let gazetteer = &self.knowledge.gazetteer;
-                Some(answer::portrait_trait(portrait, Trait::Place, gazetteer))
+                Some(answer::portrait_trait(portrait, asked, gazetteer))
             }
             _ => None,
         }
@@ -604,12 +600,11 @@ impl Boussole {
             Plan::Unknown => return answer::unknown(),
             Plan::Events { also } => also,
         };
-        if request.asks_what
-            && let Some(answer) = self.named_details(conversation, &request, now)
-        {
-            return answer;
-        }
-        let mut answer = self.events_answer(conversation, request, None, None, now);
+        let mut answer = if request.asks_what {
+            self.named_details(conversation, request, now)
+        } else {
+            self.events_answer(conversation, request, None, None, now)
+        };
         let also = also.and_then(|hit| match hit.kind {
             Kind::Fact => self.knowledge.fact(&hit.id).map(answer::Also::Fact),
             Kind::Portrait => self.knowledge.portrait(&hit.id).map(answer::Also::Portrait),
@@ -652,11 +647,8 @@ impl Boussole {
         };
         // An organizer's word alone ("les campus des métiers ils vont accueillir plus
         // d'élèves ?") is no event question when the knowledge fits far better.
-        let only_organizers = !request.organizers.is_empty() && {
-            let mut others = request.clone();
-            others.organizers.clear();
-            !others.has_event_slots()
-        };
+        let only_organizers =
+            !request.organizers.is_empty() && !request.has_event_slots_besides_organizers();
         if only_organizers && best_knowledge > 2.0 * best_event() {
             return Plan::Knowledge;
         }
@@ -689,11 +681,23 @@ impl Boussole {
     ) -> Answer {
         let today = now.date_naive();
         let found = self.search_events(&request, position, radius_km, today);
+        self.list_answer(conversation, request, &found, (position, radius_km), today)
+    }
+
+    /// The list of events found, which becomes the conversation's last list.
+    fn list_answer(
+        &self,
+        conversation: &mut Conversation,
+        request: Request,
+        found: &search::EventSearch,
+        (position, radius_km): (Option<Point>, Option<f64>),
+        today: NaiveDate,
+    ) -> Answer {
         let handle = conversation.new_handle();
-        let answer = answer::events(&found, &request, &self.knowledge, (handle, 0), today);
+        let answer = answer::events(found, &request, &self.knowledge, (handle, 0), today);
         conversation.remember(LastSearch {
             handle,
-            ids: remembered(&found),
+            ids: remembered(found),
             request,
             page: 0,
             focus: None,
@@ -704,29 +708,32 @@ impl Boussole {
     }
 
     /// "c'est quoi Mission Héritage ?": the details of the one event the request names,
-    /// which gets the focus of what follows ("c'est où ?"); none when it names none.
+    /// which gets the focus of what follows ("c'est où ?"); the list when it names none.
     fn named_details(
         &self,
         conversation: &mut Conversation,
-        request: &Request,
+        request: Request,
         now: DateTime<FixedOffset>,
-    ) -> Option<Answer> {
-        let found = self.search_events(request, None, None, now.date_naive());
-        if found.nearest_instead {
-            return None;
-        }
-        let event = search::named(&found.found, request, &self.index)?;
+    ) -> Answer {
+        let today = now.date_naive();
+        let found = self.search_events(&request, None, None, today);
+        let named = (!found.nearest_instead)
+            .then(|| search::named(&found.found, &request, &self.index))
+            .flatten();
+        let Some(event) = named else {
+            return self.list_answer(conversation, request, &found, (None, None), today);
+        };
         let handle = conversation.new_handle();
         conversation.remember(LastSearch {
             handle,
             ids: vec![EventKey::of(&event.id)],
-            request: request.clone(),
+            request,
             page: 0,
             focus: Some(0),
             position: None,
             radius_km: None,
         });
-        Some(answer::details(event, 1))
+        answer::details(event, 1)
     }
 
     /// The events of a request, around a shared position or its own place.

@@ -315,6 +315,14 @@ fn aliases(
     let mut aliases = Vec::new();
     let columns = ["kind", "alias", "codes", "note"];
     read_tsv(file, &columns, problems, |line, c, problems| {
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem::new(
+                file.0,
+                &format!("line {line}"),
+                field,
+                message,
+            ));
+        };
         let codes: Vec<Box<str>> = c[2].split(',').map(Into::into).collect();
         let (known, kind): (&dyn Fn(&str) -> bool, _) = match c[0] {
             "region" => (
@@ -330,27 +338,19 @@ fn aliases(
                 AliasKind::Group(Territory::Departements(codes.clone())),
             ),
             other => {
-                let message = format!(
-                    "expected region, group or former, got {:?}",
-                    limits::cut(other, 20)
-                );
-                problems.push(Problem::new(
-                    file.0,
-                    &format!("line {line}"),
+                let cut = limits::cut(other, 20);
+                problem(
                     "kind",
-                    message,
-                ));
+                    format!("expected region, group or former, got {cut:?}"),
+                );
                 return;
             }
         };
         if let Some(unknown) = codes.iter().find(|code| !known(code)) {
-            let message = format!("no such code: {:?}", limits::cut(unknown, 20));
-            problems.push(Problem::new(
-                file.0,
-                &format!("line {line}"),
+            problem(
                 "codes",
-                message,
-            ));
+                format!("no such code: {:?}", limits::cut(unknown, 20)),
+            );
             return;
         }
         aliases.push(Alias {

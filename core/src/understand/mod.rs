@@ -187,12 +187,16 @@ impl Request {
     /// Whether the request names anything that only events have ("la mixité" alone is
     /// also a topic of figures, so the girls facet does not count).
     pub fn has_event_slots(&self) -> bool {
+        self.has_event_slots_besides_organizers() || !self.organizers.is_empty()
+    }
+
+    /// Whether it names a place, dates, audiences, types or online events.
+    pub fn has_event_slots_besides_organizers(&self) -> bool {
         self.place.is_some()
             || self.dates.is_some()
             || !self.audiences.is_empty()
             || !self.types.is_empty()
             || self.online
-            || !self.organizers.is_empty()
     }
 
     /// Applies a follow-up's slots to the previous request: what the follow-up names
