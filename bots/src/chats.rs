@@ -11,6 +11,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use boussole_core::answer::reply::EventCard;
 use boussole_core::answer::{self, Answer};
 use boussole_core::command::Command;
 use boussole_core::dialogue::{Conversation, ConversationStore, DEFAULT_IDLE};
@@ -74,6 +75,8 @@ pub enum Reply {
         /// The iCalendar text.
         content: String,
     },
+    /// Where an event is, as a map pin.
+    Venue(answer::Venue),
 }
 
 impl Reply {
@@ -217,6 +220,7 @@ impl Chats {
         }) {
             Outcome::Answer(answer) => Reply::Answer(answer),
             Outcome::Calendar { file_name, content } => Reply::Calendar { file_name, content },
+            Outcome::Venue(venue) => Reply::Venue(venue),
         }
     }
 
@@ -238,6 +242,26 @@ impl Chats {
         self.take_now(key, Turn::Button(payload.to_string()))
     }
 
+    /// Events for a query outside any conversation (Telegram's inline mode): at most
+    /// `count` cards from the `from`-th, and where the next ones start.
+    pub async fn cards(
+        self: &Arc<Self>,
+        text: String,
+        from: usize,
+        count: usize,
+    ) -> (Vec<EventCard>, Option<usize>) {
+        let _permit = self.answering.acquire().await.ok();
+        let chats = Arc::clone(self);
+        let work = move || {
+            let now = chats.clock.now();
+            chats.boussole.event_cards(&text, now, from, count)
+        };
+        tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
+            tracing::error!("an inline query could not be answered (an internal error)");
+            (Vec::new(), None)
+        })
+    }
+
     /// A message without text (a sticker, a photo, a voice message).
     pub fn not_text(&self) -> Reply {
         Reply::Answer(Box::new(answer::text_only()))
@@ -257,48 +281,6 @@ fn position_turn(latitude: f64, longitude: f64) -> Result<Turn, Reply> {
     Point::new(latitude, longitude)
         .map(Turn::Position)
         .ok_or_else(|| Reply::Answer(Box::new(answer::need_position())))
-}
-
-/// Splits a message into parts of at most `limit` characters: between paragraphs when
-/// it can, between lines otherwise, and inside a line only when a line alone is longer.
-pub fn split_message(text: &str, limit: usize) -> Vec<String> {
-    let mut parts = Vec::new();
-    pack(text.trim(), &["\n\n", "\n"], limit, &mut parts);
-    parts
-}
-
-/// Packs the pieces of `text` cut at `separators[0]` into parts of at most `limit`
-/// characters; a piece too long alone is cut at the next separator, or by characters.
-fn pack(text: &str, separators: &[&str], limit: usize, parts: &mut Vec<String>) {
-    let count = |s: &str| s.chars().count();
-    let Some((separator, finer)) = separators.split_first() else {
-        let chars: Vec<char> = text.chars().collect();
-        parts.extend(
-            chars
-                .chunks(limit.max(1))
-                .map(|c| c.iter().collect::<String>()),
-        );
-        return;
-    };
-    let mut current = String::new();
-    for piece in text.split(separator).filter(|p| !p.trim().is_empty()) {
-        if !current.is_empty() && count(&current) + count(separator) + count(piece) <= limit {
-            current.push_str(separator);
-            current.push_str(piece);
-            continue;
-        }
-        if !current.is_empty() {
-            parts.push(std::mem::take(&mut current));
-        }
-        if count(piece) <= limit {
-            current.push_str(piece);
-        } else {
-            pack(piece, finer, limit, parts);
-        }
-    }
-    if !current.is_empty() {
-        parts.push(current);
-    }
 }
 
 #[cfg(test)]
@@ -457,33 +439,5 @@ mod tests {
             task.await.unwrap();
         }
         assert!(stalled.is_ok(), "answers stalled behind two slow ones");
-    }
-
-    #[test]
-    fn long_messages_split_between_paragraphs() {
-        let text = format!(
-            "{}\n\n{}\n{}",
-            "a".repeat(30),
-            "b".repeat(30),
-            "c".repeat(25)
-        );
-        let parts = split_message(&text, 64);
-        assert_eq!(
-            parts,
-            [
-                "a".repeat(30),
-                format!("{}\n{}", "b".repeat(30), "c".repeat(25))
-            ]
-        );
-        assert!(
-            split_message(&"é".repeat(150), 64)
-                .iter()
-                .all(|p| p.chars().count() <= 64)
-        );
-        assert_eq!(
-            split_message(&"é".repeat(150), 64).concat(),
-            "é".repeat(150)
-        );
-        assert!(split_message("", 64).is_empty());
     }
 }

@@ -56,12 +56,18 @@ pub enum Command {
     /// Runs a question set (format of shared/eval/README.md): prints each failure, then
     /// the score, beside the score of a plain-tantivy baseline.
     Eval(EvalArgs),
-    /// Answers on Telegram. The bot's token comes from the environment:
-    /// BOUSSOLE_TELEGRAM_TOKEN (or TELOXIDE_TOKEN).
-    Telegram(BotArgs),
+    /// Answers on Telegram. The bot's token comes from the environment: TELOXIDE_TOKEN
+    /// (or BOUSSOLE_TELEGRAM_TOKEN); TELOXIDE_API_URL points it at another Bot API server.
+    /// Long polling, or a webhook with --webhook-url and --listen (its secret from
+    /// BOUSSOLE_WEBHOOK_SECRET). BOUSSOLE_TELEGRAM_THROTTLE=off turns Telegram's rate
+    /// limits off, for a local test server only.
+    Telegram(TelegramArgs),
     /// Answers on Discord, in direct messages and when mentioned. The bot's token comes
     /// from the environment: BOUSSOLE_DISCORD_TOKEN (or DISCORD_TOKEN).
     Discord(BotArgs),
+    /// Prints a Telegram link that opens the bot on a question, to share on a class's
+    /// page or a poster: https://t.me/USERNAME?start=...
+    Link(LinkArgs),
 }
 
 /// `boussole telegram` and `boussole discord`.
@@ -69,6 +75,30 @@ pub enum Command {
 pub struct BotArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
+}
+
+/// `boussole telegram`.
+#[derive(Debug, Args)]
+pub struct TelegramArgs {
+    #[command(flatten)]
+    pub bot: BotArgs,
+    /// Webhook mode: the public HTTPS address Telegram posts updates to (with --listen).
+    #[arg(long, requires = "listen")]
+    pub webhook_url: Option<url::Url>,
+    /// Webhook mode: the local address to listen on, e.g. 0.0.0.0:8443.
+    #[arg(long, requires = "webhook_url")]
+    pub listen: Option<std::net::SocketAddr>,
+}
+
+/// `boussole link`.
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// The bot's username, as BotFather gave it (with or without @).
+    #[arg(long = "bot")]
+    pub bot: String,
+    /// The question the link opens on, in French.
+    #[arg(required = true)]
+    pub question: Vec<String>,
 }
 
 /// `boussole import`.

@@ -33,8 +33,8 @@ pub fn reply(
     }));
     match answered {
         Ok(Outcome::Answer(answer)) => *answer,
-        // A text or a command never gives a file; a panic is answered kindly.
-        Ok(Outcome::Calendar { .. }) | Err(_) => {
+        // A text or a command never gives a file or a pin; a panic is answered kindly.
+        Ok(Outcome::Calendar { .. } | Outcome::Venue(_)) | Err(_) => {
             *conversation = Conversation::new();
             answer::trouble()
         }

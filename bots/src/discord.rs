@@ -19,7 +19,8 @@ use serenity::all::{
     GatewayIntents, Interaction, Message, Ready, UserId,
 };
 
-use crate::chats::{ChatKey, Chats, Platform, Reply, split_message};
+use crate::chats::{ChatKey, Chats, Platform, Reply};
+use crate::split::split_message;
 
 /// Discord's longest message, in characters.
 pub const MAX_MESSAGE: usize = 2000;
@@ -240,6 +241,19 @@ async fn send(ctx: &Context, channel: ChannelId, reply: Reply) {
                 .await
             {
                 tracing::warn!("Discord: could not send a calendar file ({err})");
+            }
+            return;
+        }
+        Reply::Venue(venue) => {
+            let text = format!(
+                "{}\n{}\n<{}>",
+                Markdown.bold(&venue.title),
+                Markdown.text(&venue.address),
+                venue.map_link()
+            );
+            let message = CreateMessage::new().content(text);
+            if let Err(err) = channel.send_message(&ctx.http, message).await {
+                tracing::warn!("Discord: could not send a place ({err})");
             }
             return;
         }

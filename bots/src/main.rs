@@ -11,6 +11,7 @@ mod discord;
 mod evaluate;
 mod import;
 mod progress;
+mod split;
 mod telegram;
 
 use std::io::Write;
@@ -113,15 +114,22 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Telegram(args) => {
-            let token = token(&["BOUSSOLE_TELEGRAM_TOKEN", "TELOXIDE_TOKEN"])?;
-            let chats = chats(&cli, args.clock.now.as_deref())?;
-            telegram::run(chats, token).await?;
+            let token = token(&["TELOXIDE_TOKEN", "BOUSSOLE_TELEGRAM_TOKEN"])?;
+            let options = telegram_options(args)?;
+            let chats = chats(&cli, args.bot.clock.now.as_deref())?;
+            telegram::run(chats, token, options).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Discord(args) => {
             let token = token(&["BOUSSOLE_DISCORD_TOKEN", "DISCORD_TOKEN"])?;
             let chats = chats(&cli, args.clock.now.as_deref())?;
             discord::run(chats, token).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Link(args) => {
+            let question = args.question.join(" ");
+            let link = telegram::deep_link::link(&args.bot, &question)?;
+            println!("{link}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(args) => eval(&cli, args),
@@ -191,6 +199,42 @@ fn token(names: &[&str]) -> anyhow::Result<String> {
                 names.join(" or ")
             )
         })
+}
+
+/// How `boussole telegram` runs, from its arguments and the environment.
+fn telegram_options(args: &cli::TelegramArgs) -> anyhow::Result<telegram::Options> {
+    let throttle = match std::env::var("BOUSSOLE_TELEGRAM_THROTTLE").as_deref() {
+        Ok("off") => false,
+        Ok("on") | Err(_) => true,
+        Ok(other) => anyhow::bail!("BOUSSOLE_TELEGRAM_THROTTLE is {other:?}: expected on or off"),
+    };
+    let webhook = match (&args.webhook_url, args.listen) {
+        (Some(url), Some(listen)) => Some(telegram::Webhook {
+            url: url.clone(),
+            listen,
+            secret: webhook_secret()?,
+        }),
+        _ => None,
+    };
+    Ok(telegram::Options { webhook, throttle })
+}
+
+/// The webhook's secret from `BOUSSOLE_WEBHOOK_SECRET` (replicas share it); when it is
+/// absent, teloxide draws a random one for this process. Telegram allows 1-256
+/// characters of `A-Za-z0-9_-`.
+fn webhook_secret() -> anyhow::Result<Option<String>> {
+    let Ok(secret) = std::env::var("BOUSSOLE_WEBHOOK_SECRET") else {
+        return Ok(None);
+    };
+    let valid = (1..=256).contains(&secret.len())
+        && secret
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    anyhow::ensure!(
+        valid,
+        "BOUSSOLE_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"
+    );
+    Ok(Some(secret))
 }
 
 /// The chats of a bot: the data and index opened, the clock chosen.

@@ -92,6 +92,11 @@ pub enum Action {
         /// The event.
         event: EventKey,
     },
+    /// Where an event is, as a map pin (Telegram's venue).
+    Map {
+        /// The event.
+        event: EventKey,
+    },
     /// A suggested question: another reading of an ambiguous question, an example.
     Ask {
         /// The button's text.
@@ -103,7 +108,7 @@ pub enum Action {
 
 impl Action {
     /// The compact payload of a button: `d:3:<event>`, `n:<search>:<page>`,
-    /// `w:<search>`, `m`, `c:1:<event>`, `q:<question>`. `None` when it would not fit
+    /// `w:<search>`, `m`, `c:1:<event>`, `p:<event>`, `q:<question>`. `None` when it would not fit
     /// in [`MAX_PAYLOAD`] bytes.
     ///
     /// ```
@@ -120,6 +125,7 @@ impl Action {
             Action::Wider { search } => format!("w:{}", search.0),
             Action::NearMe => "m".into(),
             Action::Calendar { rank, event } => format!("c:{rank}:{event}"),
+            Action::Map { event } => format!("p:{event}"),
             Action::Ask { question, .. } => format!("q:{question}"),
         };
         (payload.len() <= MAX_PAYLOAD).then_some(payload)
@@ -153,6 +159,7 @@ impl Action {
                 })
             }
             Some(("w", handle)) => search(handle).map(|search| Action::Wider { search }),
+            Some(("p", event)) => event.parse().ok().map(|event| Action::Map { event }),
             Some(("q", q)) if !q.is_empty() => Some(Action::Ask {
                 label: q.to_string(),
                 question: q.to_string(),
@@ -182,6 +189,7 @@ mod tests {
             },
             Action::NearMe,
             Action::Calendar { rank: 1, event },
+            Action::Map { event },
             Action::Ask {
                 label: "Saint-Denis (93)".into(),
                 question: "événements à Saint-Denis (93)".into(),
@@ -216,6 +224,8 @@ mod tests {
             "n:1:1001",
             "w:4294967296",
             "q:",
+            "p:",
+            "p:0123456789abcdeg",
         ] {
             assert_eq!(Action::from_payload(payload), None, "{payload}");
         }

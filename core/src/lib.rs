@@ -100,6 +100,8 @@ pub enum Outcome {
         /// The iCalendar text.
         content: String,
     },
+    /// Where an event is, as a map pin.
+    Venue(answer::Venue),
 }
 
 /// Knowledge and its index: everything needed to answer questions.
@@ -500,6 +502,11 @@ impl Boussole {
                 },
                 None => answer(answer::event_gone()),
             },
+            Action::Map { event } => match self.event(event) {
+                Some(event) => answer::venue(event)
+                    .map_or_else(|| answer(answer::details(event, 1)), Outcome::Venue),
+                None => answer(answer::event_gone()),
+            },
             Action::Next { search, page } => answer(match conversation.search(search).cloned() {
                 Some(last) => self.page(conversation, last, page, now),
                 None => answer::list_forgotten(),
@@ -734,6 +741,29 @@ impl Boussole {
             radius_km: None,
         });
         answer::details(event, 1)
+    }
+
+    /// Events for a question asked outside any conversation (Telegram's inline mode):
+    /// at most `count` cards from the `from`-th (from 0), and where the next ones start.
+    pub fn event_cards(
+        &self,
+        question: &str,
+        now: DateTime<FixedOffset>,
+        from: usize,
+        count: usize,
+    ) -> (Vec<answer::reply::EventCard>, Option<usize>) {
+        let request = self.understand(question, now);
+        let found = self.search_events(&request, None, None, now.date_naive());
+        let cards = found
+            .found
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take(count)
+            .map(|(i, f)| answer::reply::EventCard::new(i + 1, f.event, f.distance_km))
+            .collect();
+        let next = from.saturating_add(count);
+        (cards, (next < found.found.len()).then_some(next))
     }
 
     /// The events of a request, around a shared position or its own place.

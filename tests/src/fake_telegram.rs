@@ -1,6 +1,8 @@
 //! A fake Telegram Bot API on 127.0.0.1, for end-to-end tests of the real binary: it
-//! hands out prepared updates through `getUpdates`, records every other call, and stops
-//! by itself after a number of requests or a deadline. Never another address.
+//! hands out updates through `getUpdates` (prepared, or pushed while the bot runs),
+//! records every other call with what it answered, can fail the next sends with
+//! prepared errors (429, 500), and stops by itself after a number of requests or a
+//! deadline. Never another address.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -19,10 +21,44 @@ pub struct Call {
     pub body: Value,
     /// The raw body, as sent.
     pub raw: String,
+    /// What the fake answered (`result`): the message sent, `true`…
+    pub result: Value,
+}
+
+/// An error the fake answers instead of a send: HTTP status and JSON body.
+#[derive(Clone, Debug)]
+pub struct Fault {
+    /// HTTP status.
+    pub status: u16,
+    /// The Bot API's error object.
+    pub body: Value,
+}
+
+impl Fault {
+    /// 429 Too Many Requests, retry after `seconds`.
+    pub fn too_many_requests(seconds: u64) -> Fault {
+        Fault {
+            status: 429,
+            body: json!({"ok": false, "error_code": 429,
+                "description": format!("Too Many Requests: retry after {seconds}"),
+                "parameters": {"retry_after": seconds}}),
+        }
+    }
+
+    /// 500 Internal Server Error.
+    pub fn server_error() -> Fault {
+        Fault {
+            status: 500,
+            body: json!({"ok": false, "error_code": 500, "description": "Internal Server Error"}),
+        }
+    }
 }
 
 struct State {
-    updates: Vec<Value>,
+    updates: Mutex<Vec<Value>>,
+    faults: Mutex<std::collections::VecDeque<Fault>>,
+    /// Sends refused with a fault.
+    refused: AtomicUsize,
     calls: Mutex<Vec<Call>>,
     requests: AtomicUsize,
     max_requests: usize,
@@ -44,7 +80,9 @@ impl FakeTelegram {
         let url = format!("http://{}/", listener.local_addr().expect("an address"));
         listener.set_nonblocking(true).expect("non-blocking");
         let state = Arc::new(State {
-            updates,
+            updates: Mutex::new(updates),
+            faults: Mutex::new(Default::default()),
+            refused: AtomicUsize::new(0),
             calls: Mutex::new(Vec::new()),
             requests: AtomicUsize::new(0),
             max_requests,
@@ -61,13 +99,24 @@ impl FakeTelegram {
         &self.url
     }
 
+    /// Hands `update` out with the next `getUpdates`.
+    pub fn push(&self, update: Value) {
+        lock(&self.state.updates).push(update);
+    }
+
+    /// The next sends (`sendMessage`, `sendDocument`…) fail with `faults`, in order.
+    pub fn fail_next_sends(&self, faults: Vec<Fault>) {
+        lock(&self.state.faults).extend(faults);
+    }
+
+    /// How many sends were refused with a fault.
+    pub fn refused(&self) -> usize {
+        self.state.refused.load(Ordering::SeqCst)
+    }
+
     /// The calls so far.
     pub fn calls(&self) -> Vec<Call> {
-        self.state
-            .calls
-            .lock()
-            .map(|c| c.clone())
-            .unwrap_or_default()
+        lock(&self.state.calls).clone()
     }
 
     /// Waits until `done` holds of the calls, `give_up` says to stop, or the server
@@ -135,10 +184,10 @@ fn serve(stream: TcpStream, state: &State) {
             .next()
             .unwrap_or_default()
             .to_ascii_lowercase();
-        let answer = respond(state, &method, &body);
+        let (status, answer) = respond(state, &method, &body);
         let text = answer.to_string();
         let head = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            "HTTP/1.1 {status} Fake\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
             text.len()
         );
         if writer.write_all(head.as_bytes()).is_err() || writer.write_all(text.as_bytes()).is_err()
@@ -219,12 +268,18 @@ fn read_rest(reader: &mut BufReader<TcpStream>, line: &str) -> Option<(String, S
     Some((path, String::from_utf8_lossy(&body).into_owned()))
 }
 
-fn respond(state: &State, method: &str, body: &str) -> Value {
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The status and body of the answer to a call.
+fn respond(state: &State, method: &str, body: &str) -> (u16, Value) {
     let json: Value = serde_json::from_str(body).unwrap_or(Value::Null);
     if method == "getupdates" {
         let offset = json["offset"].as_i64().unwrap_or(0);
-        let pending: Vec<Value> = state
-            .updates
+        let pending: Vec<Value> = lock(&state.updates)
             .iter()
             .filter(|u| u["update_id"].as_i64().unwrap_or(0) >= offset)
             .take(50)
@@ -233,30 +288,41 @@ fn respond(state: &State, method: &str, body: &str) -> Value {
         if pending.is_empty() {
             std::thread::sleep(Duration::from_millis(200)); // a short long poll
         }
-        return json!({"ok": true, "result": pending});
+        return (200, json!({"ok": true, "result": pending}));
     }
-    let mut calls = state.calls.lock().unwrap_or_else(|p| p.into_inner());
+    let sends = method.starts_with("send") && method != "sendchataction";
+    if sends && let Some(fault) = lock(&state.faults).pop_front() {
+        state.refused.fetch_add(1, Ordering::SeqCst);
+        return (fault.status, fault.body);
+    }
+    let mut calls = lock(&state.calls);
+    let id = calls.len() + 1;
+    let result = result(method, &json, id);
     calls.push(Call {
         method: method.to_string(),
-        body: json.clone(),
+        body: json,
         raw: body.to_string(),
+        result: result.clone(),
     });
-    let id = calls.len();
-    drop(calls);
-    let result = match method {
+    (200, json!({"ok": true, "result": result}))
+}
+
+/// The `result` of a successful call; `id` numbers the messages sent.
+fn result(method: &str, json: &Value, id: usize) -> Value {
+    match method {
         "getme" => json!({"id": 1, "is_bot": true, "first_name": "Boussole",
             "username": "boussole_test_bot", "can_join_groups": true,
-            "can_read_all_group_messages": false, "supports_inline_queries": false,
+            "can_read_all_group_messages": false, "supports_inline_queries": true,
             "can_connect_to_business": false, "has_main_web_app": false}),
-        "sendmessage" | "senddocument" | "editmessagetext" => {
+        "sendmessage" | "senddocument" | "editmessagetext" | "sendvenue" => {
             let chat = json["chat_id"].as_i64().unwrap_or(1);
+            let id = json["message_id"].as_i64().unwrap_or(id as i64);
             json!({"message_id": id, "date": 1_732_176_000,
                 "chat": {"id": chat, "type": "private", "first_name": "Élève"},
                 "text": json["text"].as_str().unwrap_or("document")})
         }
         _ => json!(true),
-    };
-    json!({"ok": true, "result": result})
+    }
 }
 
 /// A message update in a private chat of its own (chat and user id `chat`).
@@ -274,10 +340,22 @@ pub fn message_update(update_id: i64, chat: i64, content: Value) -> Value {
 
 /// A button tapped under a message of the bot, in chat `chat`.
 pub fn callback_update(update_id: i64, chat: i64, data: &str) -> Value {
+    callback_on(update_id, chat, data, 1)
+}
+
+/// A button tapped under the bot's message `message_id`, in chat `chat`.
+pub fn callback_on(update_id: i64, chat: i64, data: &str, message_id: i64) -> Value {
     json!({"update_id": update_id, "callback_query": {
         "id": format!("callback-{update_id}"), "chat_instance": "instance", "data": data,
         "from": {"id": chat, "is_bot": false, "first_name": "Élève"},
-        "message": {"message_id": 1, "date": 1_732_176_000, "text": "liste",
+        "message": {"message_id": message_id, "date": 1_732_176_000, "text": "liste",
             "chat": {"id": chat, "type": "private", "first_name": "Élève"},
             "from": {"id": 1, "is_bot": true, "first_name": "Boussole"}}}})
+}
+
+/// An inline query (`@bot lycéens brest`) from user `user`.
+pub fn inline_update(update_id: i64, user: i64, query: &str, offset: &str) -> Value {
+    json!({"update_id": update_id, "inline_query": {
+        "id": format!("inline-{update_id}"), "query": query, "offset": offset,
+        "from": {"id": user, "is_bot": false, "first_name": "Élève"}}})
 }

@@ -134,6 +134,11 @@ fn press(
             assert!(file_name.ends_with(".ics") && !file_name.contains('/'));
             assert!(content.starts_with("BEGIN:VCALENDAR"));
         }
+        Outcome::Venue(venue) => {
+            assert!((-90.0..=90.0).contains(&venue.latitude));
+            assert!((-180.0..=180.0).contains(&venue.longitude));
+            assert!(!venue.title.is_empty());
+        }
     }
 }
 

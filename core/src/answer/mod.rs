@@ -263,15 +263,19 @@ pub fn help(knowledge: &Knowledge) -> Answer {
 
 /// Hello.
 pub fn greeting(knowledge: &Knowledge) -> Answer {
-    Answer::text(
-        Intent::Greeting,
-        format!(
-            "Bonjour ! Je suis Boussole. Dis-moi ce que tu cherches sur la {} : un \
+    Answer {
+        // In a chat app, the position is one tap away.
+        actions: vec![Action::NearMe],
+        ..Answer::text(
+            Intent::Greeting,
+            format!(
+                "Bonjour ! Je suis Boussole. Dis-moi ce que tu cherches sur la {} : un \
              événement près de chez toi, un métier, un chiffre.\n\nPar exemple :\n{}",
-            knowledge.week.name,
-            examples()
-        ),
-    )
+                knowledge.week.name,
+                examples()
+            ),
+        )
+    }
 }
 
 /// Thanks or goodbye.
@@ -315,6 +319,7 @@ pub fn action_label(action: &Action) -> String {
         Action::Wider { .. } => "Plus loin".into(),
         Action::NearMe => "Près de moi".into(),
         Action::Calendar { .. } => "Ajouter à mon agenda".into(),
+        Action::Map { .. } => "Voir sur la carte".into(),
         Action::Ask { label, .. } => label.clone(),
     }
 }
@@ -863,25 +868,7 @@ pub fn details(event: &Event, rank: usize) -> Answer {
     if !event.partners.is_empty() {
         reply.push_str(&format!(", avec {}", event.partners.join(", ")));
     }
-    let place = &event.place;
-    let address = match (&place.venue, &place.postcode, &place.commune) {
-        _ if event.online => "en ligne".to_string(),
-        (venue, Some(postcode), Some(commune)) => {
-            let venue = venue
-                .as_ref()
-                .filter(|v| v.as_str() != &**commune)
-                .map(|v| format!("{v}, "))
-                .unwrap_or_default();
-            let dep = place
-                .departement_name
-                .as_ref()
-                .filter(|d| *d != commune)
-                .map(|d| format!(" ({d})"))
-                .unwrap_or_default();
-            format!("{venue}{postcode} {commune}{dep}")
-        }
-        _ => where_line(event),
-    };
+    let address = address(event);
     reply.push_str(&format!(".\nOù : {address}"));
     reply.push_str(&format!("\nQuand : {}", french::when(event)));
     if event.timezone != chrono_tz::Europe::Paris && event.start.time().is_some() {
@@ -915,12 +902,76 @@ pub fn details(event: &Event, rank: usize) -> Answer {
             distance_km: None,
             score: 0.0,
         })],
-        actions: vec![Action::Calendar {
+        actions: std::iter::once(Action::Calendar {
             rank,
             event: EventKey::of(&event.id),
-        }],
+        })
+        .chain(venue(event).map(|_| Action::Map {
+            event: EventKey::of(&event.id),
+        }))
+        .collect(),
         ..Answer::text(Intent::EventDetails, reply)
     }
+}
+
+/// Where an event is, as its details say it: "IUT, 29200 Brest (Finistère)", "en ligne".
+fn address(event: &Event) -> String {
+    let place = &event.place;
+    match (&place.venue, &place.postcode, &place.commune) {
+        _ if event.online => "en ligne".to_string(),
+        (venue, Some(postcode), Some(commune)) => {
+            let venue = venue
+                .as_ref()
+                .filter(|v| v.as_str() != &**commune)
+                .map(|v| format!("{v}, "))
+                .unwrap_or_default();
+            let dep = place
+                .departement_name
+                .as_ref()
+                .filter(|d| *d != commune)
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            format!("{venue}{postcode} {commune}{dep}")
+        }
+        _ => where_line(event),
+    }
+}
+
+/// Where an event is, as a map pin.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Venue {
+    /// Latitude, WGS 84.
+    pub latitude: f64,
+    /// Longitude, WGS 84.
+    pub longitude: f64,
+    /// The event's title.
+    pub title: String,
+    /// Its address.
+    pub address: String,
+}
+
+impl Venue {
+    /// The place on OpenStreetMap, for platforms without native pins.
+    pub fn map_link(&self) -> String {
+        format!(
+            "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}",
+            lat = self.latitude,
+            lon = self.longitude
+        )
+    }
+}
+
+/// The map pin of an event, when it takes place somewhere known.
+pub fn venue(event: &Event) -> Option<Venue> {
+    let (Some(latitude), Some(longitude)) = (event.place.lat, event.place.lon) else {
+        return None;
+    };
+    (!event.online).then(|| Venue {
+        latitude,
+        longitude,
+        title: event.title.clone(),
+        address: address(event),
+    })
 }
 
 /// "le 9" when the list has 3 items.

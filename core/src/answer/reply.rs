@@ -85,6 +85,20 @@ impl EventCard {
 
     /// The card with a platform's markup.
     pub fn marked(&self, m: &dyn Markup) -> String {
+        self.marked_as(&format!("{}. {}", self.rank, self.title), m)
+    }
+
+    /// The card on its own, outside a list (no rank): what a shared event shows.
+    pub fn marked_alone(&self, m: &dyn Markup) -> String {
+        self.marked_as(&self.title, m)
+    }
+
+    /// Where and when, on one line: "Brest (Finistère) · jeudi 21 novembre 2024".
+    pub fn where_and_when(&self) -> String {
+        format!("{} · {}", self.place, self.when)
+    }
+
+    fn marked_as(&self, heading: &str, m: &dyn Markup) -> String {
         let distance = self
             .distance
             .as_ref()
@@ -92,7 +106,7 @@ impl EventCard {
             .unwrap_or_default();
         format!(
             "{} — {}\n   {distance}{} · {}\n   Pour : {}\n   {}\n   {}",
-            m.bold(&format!("{}. {}", self.rank, self.title)),
+            m.bold(heading),
             m.text(&self.organizer),
             m.text(&self.place),
             m.text(&self.when),
