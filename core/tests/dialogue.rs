@@ -286,7 +286,9 @@ fn buttons_act_on_their_own_message() {
 fn take(conversation: &mut Conversation, turn: boussole_core::Turn) -> Answer {
     match boussole().take(conversation, turn, now()) {
         boussole_core::Outcome::Answer(answer) => *answer,
-        boussole_core::Outcome::Calendar { .. } => panic!("an answer expected"),
+        boussole_core::Outcome::Calendar { .. } | boussole_core::Outcome::Venue(_) => {
+            panic!("an answer expected")
+        }
     }
 }
 
