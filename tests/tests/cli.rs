@@ -525,7 +525,7 @@ fn an_imported_agenda_is_served_and_reimporting_changes_nothing() {
 #[test]
 fn the_bots_take_their_tokens_from_the_environment_and_never_show_them() {
     for (command, variables) in [
-        ("telegram", ["BOUSSOLE_TELEGRAM_TOKEN", "TELOXIDE_TOKEN"]),
+        ("telegram", ["TELOXIDE_TOKEN", "BOUSSOLE_TELEGRAM_TOKEN"]),
         ("discord", ["BOUSSOLE_DISCORD_TOKEN", "DISCORD_TOKEN"]),
     ] {
         let output = boussole(command, &[command])
